@@ -1,0 +1,172 @@
+package org.noticepublisher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.assemble.Notice;
+import org.noticepublisher.assemble.NoticeAssembler;
+import org.noticepublisher.assemble.TemplateLint;
+import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.catalog.OrganisationProfile;
+import org.noticepublisher.render.PdfRenderer;
+import org.noticepublisher.render.RenderedPdf;
+import org.noticepublisher.verify.PdfValidator;
+import org.noticepublisher.verify.TextFidelity;
+import org.noticepublisher.verify.Verdict;
+
+/**
+ * The publishing pipeline: catalog → assemble → render → verify, for one notice at a time. The CLI and
+ * the web service are thin front ends over this class. It writes nothing; publishing is the caller's.
+ */
+public final class Pipeline {
+  private final Path project;
+  private final Catalog catalog;
+  private final OrganisationProfile profile;
+  private final NoticeAssembler assembler;
+  private final PdfRenderer renderer;
+  private final PdfValidator validator;
+  private final List<Finding> templateProblems;
+
+  private Pipeline(Path project, Catalog catalog, OrganisationProfile profile,
+      NoticeAssembler assembler, PdfRenderer renderer, List<Finding> templateProblems) {
+    this.project = project;
+    this.catalog = catalog;
+    this.profile = profile;
+    this.assembler = assembler;
+    this.renderer = renderer;
+    this.validator = PdfValidator.publishingStandards();
+    this.templateProblems = templateProblems;
+  }
+
+  /**
+   * Opens the project at {@code root}: {@code locales/} and {@code templates/} (with {@code
+   * organisation.properties} in it). Broken sources are reported all at once.
+   */
+  public static Pipeline open(Path root) throws FindingsException {
+    Objects.requireNonNull(root, "root");
+    Path templates = root.resolve("templates");
+    if (!Files.isDirectory(templates)) {
+      throw new FindingsException(Finding.error("project", "no templates directory")
+          .at(templates.toString(), 0)
+          .withFix("run from the project folder (the one with locales/ and templates/) or pass "
+              + "--project"));
+    }
+    List<Finding> problems = new ArrayList<>();
+    Catalog catalog = null;
+    OrganisationProfile profile = null;
+    try {
+      catalog = Catalog.load(root.resolve("locales"));
+    } catch (FindingsException e) {
+      problems.addAll(e.findings());
+    }
+    try {
+      profile = OrganisationProfile.load(templates.resolve("organisation.properties"));
+    } catch (FindingsException e) {
+      problems.addAll(e.findings());
+    }
+    PdfRenderer renderer = PdfRenderer.create();
+    List<Finding> lint = TemplateLint.check(templates, renderer.fontFamilies());
+    problems.addAll(lint.stream().filter(Finding::isError).toList());
+    NoticeAssembler assembler = null;
+    if (problems.isEmpty()) {
+      try {
+        assembler = NoticeAssembler.create(templates, catalog, profile);
+      } catch (FindingsException e) {
+        problems.addAll(e.findings());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new FindingsException(problems);
+    }
+    return new Pipeline(root, catalog, profile, assembler, renderer, lint);
+  }
+
+  public Path project() {
+    return project;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public OrganisationProfile profile() {
+    return profile;
+  }
+
+  public NoticeAssembler assembler() {
+    return assembler;
+  }
+
+  /** Problems that do not stop publication but must be seen: unknown facts, template warnings. */
+  public List<Finding> warnings() {
+    List<Finding> warnings = new ArrayList<>(profile.missingFacts());
+    templateProblems.stream().filter(f -> !f.isError()).forEach(warnings::add);
+    return warnings;
+  }
+
+  /** Every variant × locale, variants first; empty lists mean all. Unknown names are usage errors. */
+  public List<NoticeId> matrix(List<String> variants, List<String> locales) {
+    List<String> vs = variants.isEmpty() ? List.copyOf(assembler.variants().keySet()) : variants;
+    List<String> ls = locales.isEmpty() ? catalog.locales() : locales;
+    for (String v : vs) {
+      if (!assembler.variants().containsKey(v)) {
+        throw new IllegalArgumentException(
+            "unknown variant '" + v + "'; known: " + assembler.variants().keySet());
+      }
+    }
+    for (String l : ls) {
+      if (catalog.bundle(l).isEmpty()) {
+        throw new IllegalArgumentException("unknown locale '" + l + "'; known: " + catalog.locales());
+      }
+    }
+    List<NoticeId> ids = new ArrayList<>();
+    for (String v : vs) {
+      for (String l : ls) {
+        ids.add(new NoticeId(v, l));
+      }
+    }
+    return ids;
+  }
+
+  /** Takes one notice through every stage; never throws for bad content, the verdict says. */
+  public Publication produce(NoticeId id, Layout layout) {
+    long t0 = System.nanoTime();
+    Notice notice;
+    try {
+      notice = assembler.assemble(id, layout);
+    } catch (FindingsException e) {
+      return failed(id, layout, null, null, e.findings(), t0, System.nanoTime(), System.nanoTime());
+    }
+    long t1 = System.nanoTime();
+    RenderedPdf pdf;
+    try {
+      pdf = renderer.render(notice, profile.published());
+    } catch (FindingsException e) {
+      return failed(id, layout, notice, null, e.findings(), t0, t1, System.nanoTime());
+    }
+    long t2 = System.nanoTime();
+    List<Finding> findings = new ArrayList<>(notice.warnings());
+    findings.addAll(validator.validate(pdf.bytes(), id.toString()));
+    findings.addAll(TextFidelity.check(pdf.bytes(), notice.texts(), id.toString()));
+    long t3 = System.nanoTime();
+    return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
+        new Verdict(findings, List.of(validator.describe(), "text fidelity", "fonts embedded")),
+        timings(t0, t1, t2, t3));
+  }
+
+  private static Publication failed(NoticeId id, Layout layout, Notice notice, RenderedPdf pdf,
+      List<Finding> findings, long t0, long t1, long t2) {
+    return new Publication(id, layout, Optional.ofNullable(notice), Optional.ofNullable(pdf),
+        new Verdict(findings, List.of()), timings(t0, t1, t2, t2));
+  }
+
+  private static Publication.Timings timings(long t0, long t1, long t2, long t3) {
+    return new Publication.Timings(
+        Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1), Duration.ofNanos(t3 - t2));
+  }
+}

@@ -1,0 +1,43 @@
+package org.noticepublisher.assemble;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.noticepublisher.Finding;
+import org.noticepublisher.NoticeId;
+
+/**
+ * One assembled notice: a self-contained HTML document and what later stages need to know about it.
+ *
+ * @param id which publication this is
+ * @param lang BCP 47 language of the document
+ * @param rightToLeft whether the document's base direction is right-to-left
+ * @param title the document title (PDF title, HTML {@code <title>})
+ * @param subject one-sentence description (PDF subject)
+ * @param author the publishing organisation (PDF author)
+ * @param html the accessible HTML document; also the input of the PDF renderer
+ * @param texts the visible text of every block (heading, paragraph, list item), in reading order: the
+ *     text a reader of the PDF must get back
+ * @param fallbacks keys served from another locale's bundle, and from which locale
+ * @param warnings problems that do not stop publication (missing profile facts, fallbacks)
+ */
+public record Notice(
+    NoticeId id,
+    String lang,
+    boolean rightToLeft,
+    String title,
+    String subject,
+    String author,
+    String html,
+    List<String> texts,
+    Map<String, String> fallbacks,
+    List<Finding> warnings) {
+
+  public Notice {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(html, "html");
+    texts = List.copyOf(texts);
+    fallbacks = Map.copyOf(fallbacks);
+    warnings = List.copyOf(warnings);
+  }
+}

@@ -1,0 +1,231 @@
+package org.noticepublisher.assemble;
+
+import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.NoticeId;
+import org.noticepublisher.assemble.internal.IcuMessageResolver;
+import org.noticepublisher.assemble.internal.NoticeDialect;
+import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.catalog.Messages;
+import org.noticepublisher.catalog.MissingMessageException;
+import org.noticepublisher.catalog.OrganisationProfile;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateProcessingException;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+/**
+ * Assembles a variant in a locale into one HTML notice: {@code templates/notice.html} lays out the page,
+ * each section comes from its fragment in {@code templates/sections/}, every text from the catalog.
+ */
+public final class NoticeAssembler {
+  private static final String BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, figcaption";
+
+  private final Path templates;
+  private final Catalog catalog;
+  private final OrganisationProfile profile;
+  private final Map<String, Variant> variants;
+  private final TemplateEngine engine;
+  private final String baseCss;
+
+  private NoticeAssembler(
+      Path templates, Catalog catalog, OrganisationProfile profile, Map<String, Variant> variants)
+      throws FindingsException {
+    this.templates = templates;
+    this.catalog = catalog;
+    this.profile = profile;
+    this.variants = variants;
+    this.baseCss = readStyle("notice");
+    FileTemplateResolver resolver = new FileTemplateResolver();
+    resolver.setPrefix(templates.toAbsolutePath() + "/");
+    resolver.setSuffix(".html");
+    resolver.setTemplateMode(TemplateMode.HTML);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    this.engine = new TemplateEngine();
+    engine.setTemplateResolver(resolver);
+    engine.setMessageResolver(new IcuMessageResolver());
+    engine.addDialect(new NoticeDialect());
+  }
+
+  /** Reads every variant definition under {@code templates/variants/}. */
+  public static NoticeAssembler create(Path templates, Catalog catalog, OrganisationProfile profile)
+      throws FindingsException {
+    Objects.requireNonNull(templates, "templates");
+    Path dir = templates.resolve("variants");
+    Map<String, Variant> variants = new LinkedHashMap<>();
+    List<Finding> problems = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+        try {
+          Variant v = Variant.load(f, templates);
+          variants.put(v.id(), v);
+        } catch (FindingsException e) {
+          problems.addAll(e.findings());
+        }
+      }
+    } catch (IOException e) {
+      problems.add(Finding.error("variants", "cannot list variant definitions: " + e.getMessage())
+          .at(dir.toString(), 0));
+    }
+    if (!problems.isEmpty()) {
+      throw new FindingsException(problems);
+    }
+    return new NoticeAssembler(templates, catalog, profile, orderStandardFirst(variants));
+  }
+
+  private static Map<String, Variant> orderStandardFirst(Map<String, Variant> variants) {
+    Map<String, Variant> ordered = new LinkedHashMap<>();
+    if (variants.containsKey("standard")) {
+      ordered.put("standard", variants.get("standard"));
+    }
+    ordered.putAll(variants);
+    return ordered;
+  }
+
+  public Map<String, Variant> variants() {
+    return variants;
+  }
+
+  public Path templates() {
+    return templates;
+  }
+
+  public Notice assemble(NoticeId id, Layout layout) throws FindingsException {
+    Variant variant = variants.get(id.variant());
+    if (variant == null) {
+      throw new FindingsException(
+          Finding.error("variant", "no variant '" + id.variant() + "'")
+              .at(templates.resolve("variants").toString(), 0)
+              .withFix("choose one of " + variants.keySet()));
+    }
+    if (catalog.bundle(id.locale()).isEmpty()) {
+      throw new FindingsException(
+          Finding.error("locale", "no bundle for locale '" + id.locale() + "'")
+              .at(catalog.directory().toString(), 0)
+              .withFix("choose one of " + catalog.locales() + " or add locales/" + id.locale()
+                  + ".properties"));
+    }
+    Messages messages = catalog.messages(id.locale(), id.variant(), profile);
+    boolean rtl = isRightToLeft(id.locale());
+    String title = messages.text(variant.documentTitleKey());
+    Context context = new Context(Locale.forLanguageTag(id.locale()));
+    context.setVariable("messages", messages);
+    context.setVariable("variant", variant);
+    context.setVariable("lang", id.locale());
+    context.setVariable("dir", rtl ? "rtl" : "ltr");
+    context.setVariable("title", title);
+    context.setVariable("subject", messages.text(variant.subjectKey()));
+    context.setVariable("author", profile.name());
+    context.setVariable("layoutClass", layout.largePrint() ? "large-print" : "regular-print");
+    context.setVariable("css", baseCss + readStyle(variant.style())
+        + PageStyle.css(layout, rtl, messages, title));
+    String html;
+    try {
+      html = engine.process("notice", context);
+    } catch (TemplateProcessingException e) {
+      throw new FindingsException(templateFinding(e));
+    }
+    return checked(id, rtl, title, messages, html);
+  }
+
+  private Notice checked(NoticeId id, boolean rtl, String title, Messages messages, String html)
+      throws FindingsException {
+    Document doc = Jsoup.parse(html);
+    String template = templates.resolve("notice.html").toString();
+    List<Finding> problems = new ArrayList<>();
+    if (doc.title().isBlank()) {
+      problems.add(Finding.error("title", "the notice has no document title")
+          .at(template, 0)
+          .withFix("keep <title th:text=\"${title}\"> in the head of notice.html"));
+    }
+    if (!id.locale().equals(doc.selectFirst("html").attr("lang"))) {
+      problems.add(Finding.error("lang", "the notice does not declare its language")
+          .at(template, 0)
+          .withFix("keep th:lang=\"${lang}\" on the <html> element"));
+    }
+    for (Element img : doc.select("img:not([alt]), svg:not([role=img][aria-label]):not([aria-hidden=true])")) {
+      problems.add(Finding.error("alt", "image without a text alternative: " + img.outerHtml()
+              .lines().findFirst().orElse(""))
+          .at(template, 0)
+          .withFix("give <img> an alt text (alt=\"\" only for decoration), or <svg> role=\"img\" "
+              + "and aria-label"));
+    }
+    if (!problems.isEmpty()) {
+      throw new FindingsException(problems);
+    }
+    List<String> texts = new ArrayList<>();
+    for (Element block : doc.body().select(BLOCKS)) {
+      if (block.selectFirst(BLOCKS.replace(", ", ",")) == block && !block.text().isBlank()
+          && block.select(BLOCKS).size() == 1) {
+        texts.add(block.text());
+      }
+    }
+    List<Finding> warnings = new ArrayList<>();
+    messages.fallbacks().forEach((key, from) -> warnings.add(
+        Finding.warning(key, "no " + id.locale() + " text: shown in " + from)
+            .at(catalog.directory().resolve(id.locale() + ".properties").toString(), 0)
+            .withFix("translate " + key)));
+    return new Notice(id, id.locale(), rtl, title, messages.text(
+        variants.get(id.variant()).subjectKey()), profile.name(), html, texts,
+        messages.fallbacks(), warnings);
+  }
+
+  private Finding templateFinding(TemplateProcessingException e) {
+    String template = e.getTemplateName() == null ? ""
+        : templates.resolve(e.getTemplateName() + ".html").toString();
+    int line = e.getLine() == null ? 0 : e.getLine();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MissingMessageException missing) {
+        return Finding.error(missing.key(), "no message '" + missing.key() + "' in any bundle")
+            .at(template, line)
+            .withFix("add " + missing.key() + " = … to " + missing.sourceFile()
+                + ", or fix the key in the template");
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return Finding.error("template", root.getMessage() == null ? root.toString() : root.getMessage())
+        .at(template, line)
+        .withFix("fix the template at this line");
+  }
+
+  private String readStyle(String name) throws FindingsException {
+    if (name.isEmpty()) {
+      return "";
+    }
+    Path file = templates.resolve(name + ".css");
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8) + "\n";
+    } catch (IOException e) {
+      throw new FindingsException(
+          Finding.error("style", "cannot read style sheet: " + e.getMessage()).at(file.toString(), 0));
+    }
+  }
+
+  /** Right-to-left when the locale's script is, e.g. Arabic, Hebrew, and the ar-XB pseudo-locale. */
+  static boolean isRightToLeft(String locale) {
+    if (locale.equals("ar-XB")) {
+      return true;
+    }
+    return ULocale.addLikelySubtags(ULocale.forLanguageTag(locale)).isRightToLeft();
+  }
+}

@@ -1,0 +1,91 @@
+package org.noticepublisher.assemble;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.catalog.internal.PropertiesFile;
+
+/**
+ * A notice variant as data: which sections, in which order, under which title, read from {@code
+ * templates/variants/<id>.properties}. Adding a variant is adding such a file and its messages.
+ *
+ * @param id the variant id, the file's name
+ * @param titleKey message key of the visible title (the H1)
+ * @param documentTitleKey message key of the PDF document title
+ * @param subjectKey message key of the PDF subject
+ * @param sections section ids, each a fragment {@code templates/sections/<id>.html}
+ * @param style extra style sheet {@code templates/<style>.css} layered over the base one, or empty
+ * @param file where the definition was read from
+ */
+public record Variant(
+    String id,
+    String titleKey,
+    String documentTitleKey,
+    String subjectKey,
+    List<String> sections,
+    String style,
+    Path file) {
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  public Variant {
+    Objects.requireNonNull(id, "id");
+    sections = List.copyOf(sections);
+    style = Objects.requireNonNullElse(style, "");
+  }
+
+  /** Reads and checks a definition: every section it names must exist as a fragment. */
+  public static Variant load(Path file, Path templates) throws FindingsException {
+    String name = file.getFileName().toString().replaceFirst("\\.properties$", "");
+    PropertiesFile props = PropertiesFile.load(file);
+    List<Finding> problems = new ArrayList<>();
+    String where = file.toString();
+    if (!ID.matcher(name).matches()) {
+      problems.add(Finding.error("variant", "variant file name must be lower-case words joined by '-'")
+          .at(where, 0));
+    }
+    for (String key : List.of("title", "documentTitle", "subject", "sections")) {
+      if (props.values().getOrDefault(key, "").isBlank()) {
+        problems.add(Finding.error(key, "the variant definition needs '" + key + "'")
+            .at(where, props.lineOf(key))
+            .withFix("add " + key + " = … (see templates/variants/standard.properties)"));
+      }
+    }
+    List<String> sections =
+        Arrays.stream(props.values().getOrDefault("sections", "").split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    for (String section : sections) {
+      if (!ID.matcher(section).matches()) {
+        problems.add(Finding.error("sections", "not a section id: '" + section + "'")
+            .at(where, props.lineOf("sections")));
+      } else if (!Files.isRegularFile(templates.resolve("sections").resolve(section + ".html"))) {
+        problems.add(Finding.error("sections", "no fragment for section '" + section + "'")
+            .at(where, props.lineOf("sections"))
+            .withFix("create templates/sections/" + section + ".html or remove it from the list"));
+      }
+    }
+    String style = props.values().getOrDefault("style", "");
+    if (!style.isEmpty() && !Files.isRegularFile(templates.resolve(style + ".css"))) {
+      problems.add(Finding.error("style", "no style sheet templates/" + style + ".css")
+          .at(where, props.lineOf("style")));
+    }
+    if (!problems.isEmpty()) {
+      throw new FindingsException(problems);
+    }
+    return new Variant(
+        name,
+        props.values().get("title"),
+        props.values().get("documentTitle"),
+        props.values().get("subject"),
+        sections,
+        style,
+        file);
+  }
+}

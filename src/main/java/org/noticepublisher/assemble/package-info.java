@@ -1,0 +1,2 @@
+/** Assembly: a variant and a locale become one HTML notice through Thymeleaf fragments. */
+package org.noticepublisher.assemble;

@@ -1,0 +1,91 @@
+package org.noticepublisher.catalog;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.catalog.internal.PropertiesFile;
+
+/**
+ * The messages of one locale, read from {@code locales/<tag>.properties}: each value an ICU
+ * MessageFormat pattern, checked to parse when the bundle is loaded.
+ */
+public final class Bundle {
+  /** Keys that describe the bundle itself rather than text of a notice. */
+  public static final String STATUS_KEY = "bundle.status";
+
+  private final String locale;
+  private final PropertiesFile file;
+
+  private Bundle(String locale, PropertiesFile file) {
+    this.locale = locale;
+    this.file = file;
+  }
+
+  public static Bundle load(Path file) throws FindingsException {
+    String name = file.getFileName().toString();
+    String tag = name.endsWith(".properties") ? name.substring(0, name.length() - 11) : name;
+    ULocale locale = ULocale.forLanguageTag(tag);
+    if (locale.getLanguage().isEmpty() || !locale.toLanguageTag().equalsIgnoreCase(tag)) {
+      throw new FindingsException(
+          Finding.error("locale", "file name is not a BCP 47 language tag: " + tag)
+              .at(file.toString(), 0)
+              .withFix("name the bundle after its locale, e.g. pl.properties or pt-BR.properties"));
+    }
+    PropertiesFile props = PropertiesFile.load(file);
+    List<Finding> problems = new ArrayList<>();
+    for (Map.Entry<String, String> e : props.values().entrySet()) {
+      try {
+        new MessageFormat(e.getValue(), locale);
+      } catch (IllegalArgumentException ex) {
+        problems.add(
+            Finding.error(e.getKey(), "not a valid ICU message: " + ex.getMessage())
+                .at(file.toString(), props.lineOf(e.getKey()))
+                .withFix("balance the { } braces; write a literal apostrophe as ’ or ''"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new FindingsException(problems);
+    }
+    return new Bundle(tag, props);
+  }
+
+  public String locale() {
+    return locale;
+  }
+
+  public Path file() {
+    return file.file();
+  }
+
+  public Optional<String> pattern(String key) {
+    return Optional.ofNullable(file.values().get(key));
+  }
+
+  /** Every key in file order. */
+  public java.util.Set<String> keys() {
+    return file.values().keySet();
+  }
+
+  public int lineOf(String key) {
+    return file.lineOf(key);
+  }
+
+  /** {@code draft} unless the bundle says it was reviewed: an unreviewed translation is a draft. */
+  public ReviewStatus status() {
+    return "reviewed".equalsIgnoreCase(file.values().getOrDefault(STATUS_KEY, ""))
+        ? ReviewStatus.REVIEWED
+        : ReviewStatus.DRAFT;
+  }
+
+  /** Whether a translation has been checked by a reviewer. */
+  public enum ReviewStatus {
+    DRAFT,
+    REVIEWED
+  }
+}

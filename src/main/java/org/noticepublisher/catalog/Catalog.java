@@ -1,0 +1,109 @@
+package org.noticepublisher.catalog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+
+/** All bundles under {@code locales/}, one per locale; a new locale is a new file. */
+public final class Catalog {
+  /** The locale every other bundle is translated from, and the last step of every fallback chain. */
+  public static final String SOURCE_LOCALE = "en-GB";
+
+  private final Path directory;
+  private final Map<String, Bundle> bundles;
+
+  private Catalog(Path directory, Map<String, Bundle> bundles) {
+    this.directory = directory;
+    this.bundles = bundles;
+  }
+
+  /** Loads every {@code *.properties} bundle; problems in any of them are reported together. */
+  public static Catalog load(Path directory) throws FindingsException {
+    Objects.requireNonNull(directory, "directory");
+    if (!Files.isDirectory(directory)) {
+      throw new FindingsException(
+          Finding.error("locales", "no locales directory")
+              .at(directory.toString(), 0)
+              .withFix("run from the project folder, or pass --project"));
+    }
+    Map<String, Bundle> bundles = new TreeMap<>();
+    List<Finding> problems = new ArrayList<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+        try {
+          Bundle bundle = Bundle.load(file);
+          bundles.put(bundle.locale(), bundle);
+        } catch (FindingsException e) {
+          problems.addAll(e.findings());
+        }
+      }
+    } catch (IOException e) {
+      throw new FindingsException(
+          Finding.error("io", "cannot list bundles: " + e.getMessage()).at(directory.toString(), 0));
+    }
+    if (!bundles.containsKey(SOURCE_LOCALE)) {
+      problems.add(
+          Finding.error("locales", "the source bundle " + SOURCE_LOCALE + ".properties is missing")
+              .at(directory.toString(), 0));
+    }
+    if (!problems.isEmpty()) {
+      throw new FindingsException(problems);
+    }
+    return new Catalog(directory, bundles);
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** Locale tags in a stable order, the source locale first. */
+  public List<String> locales() {
+    List<String> tags = new ArrayList<>();
+    tags.add(SOURCE_LOCALE);
+    bundles.keySet().stream().filter(t -> !t.equals(SOURCE_LOCALE)).forEach(tags::add);
+    return tags;
+  }
+
+  public Optional<Bundle> bundle(String locale) {
+    return Optional.ofNullable(bundles.get(locale));
+  }
+
+  public Bundle source() {
+    return bundles.get(SOURCE_LOCALE);
+  }
+
+  /**
+   * The bundles a locale's messages come from, most specific first: {@code pt-BR → pt → en-GB}. Only
+   * bundles that exist are included; the source bundle always ends the chain.
+   */
+  public List<Bundle> fallbackChain(String locale) {
+    List<Bundle> chain = new ArrayList<>();
+    String tag = locale;
+    while (!tag.isEmpty()) {
+      Bundle b = bundles.get(tag);
+      if (b != null && !chain.contains(b)) {
+        chain.add(b);
+      }
+      int dash = tag.lastIndexOf('-');
+      tag = dash < 0 ? "" : tag.substring(0, dash);
+    }
+    if (!chain.contains(source())) {
+      chain.add(source());
+    }
+    return chain;
+  }
+
+  /** A fresh message source for one notice: {@code variant}'s wording in {@code locale}. */
+  public Messages messages(String locale, String variant, OrganisationProfile profile) {
+    return new Messages(locale, variant, fallbackChain(locale), source(), profile);
+  }
+}

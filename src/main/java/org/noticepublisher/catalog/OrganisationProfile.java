@@ -1,0 +1,122 @@
+package org.noticepublisher.catalog;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.catalog.internal.PropertiesFile;
+
+/**
+ * The facts a notice states about the organisation that publishes it, read from one file so that another
+ * organisation can reuse the tool by editing it. Unknown facts stay empty and are reported, never guessed.
+ */
+public final class OrganisationProfile {
+  /** Facts without which a notice is incomplete; each empty one is reported and shown as a placeholder. */
+  public static final List<String> REQUIRED =
+      List.of(
+          "organisation.name",
+          "organisation.website",
+          "ico.registration",
+          "dpo.email",
+          "dpo.postal",
+          "dpo.phone",
+          "ico.website",
+          "notice.published");
+
+  private final PropertiesFile file;
+  private final LocalDate published;
+
+  private OrganisationProfile(PropertiesFile file, LocalDate published) {
+    this.file = file;
+    this.published = published;
+  }
+
+  public static OrganisationProfile load(Path file) throws FindingsException {
+    PropertiesFile props = PropertiesFile.load(file);
+    String name = props.values().getOrDefault("organisation.name", "");
+    if (name.isEmpty()) {
+      throw new FindingsException(
+          Finding.error("organisation.name", "the organisation's name is required")
+              .at(file.toString(), props.lineOf("organisation.name"))
+              .withFix("set organisation.name = <the name printed on every notice>"));
+    }
+    String date = props.values().getOrDefault("notice.published", "");
+    LocalDate published;
+    try {
+      published = LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      throw new FindingsException(
+          Finding.error("notice.published", "not an ISO date: '" + date + "'")
+              .at(file.toString(), props.lineOf("notice.published"))
+              .withFix("write the date this edition takes effect as YYYY-MM-DD"));
+    }
+    return new OrganisationProfile(props, published);
+  }
+
+  public Path file() {
+    return file.file();
+  }
+
+  public String name() {
+    return fact("organisation.name").orElseThrow();
+  }
+
+  /** The date this edition takes effect; also the PDFs' creation date, for reproducible bytes. */
+  public LocalDate published() {
+    return published;
+  }
+
+  /** A fact's value, empty when the profile leaves it blank or lacks it. */
+  public Optional<String> fact(String key) {
+    return Optional.ofNullable(file.values().get(key)).filter(v -> !v.isBlank());
+  }
+
+  /** Where link {@code name} points, when the profile knows; {@code link.<name>} in the file. */
+  public Optional<String> link(String name) {
+    return fact("link." + name);
+  }
+
+  public int lineOf(String key) {
+    return file.lineOf(key);
+  }
+
+  /** One warning per required fact or named link target that the profile leaves empty. */
+  public List<Finding> missingFacts() {
+    List<Finding> missing = new ArrayList<>();
+    for (String key : REQUIRED) {
+      if (fact(key).isEmpty()) {
+        missing.add(missing(key));
+      }
+    }
+    for (String key : file.values().keySet()) {
+      if (key.startsWith("link.") && fact(key).isEmpty()) {
+        missing.add(missing(key));
+      }
+    }
+    return missing;
+  }
+
+  private Finding missing(String key) {
+    return Finding.warning(key, "not known: notices show a '[To be confirmed]' placeholder")
+        .at(file.file().toString(), file.lineOf(key))
+        .withFix("fill in " + key + " in the organisation profile");
+  }
+
+  /** The named arguments every message may use, e.g. {@code {organisation}}. */
+  public Map<String, Object> arguments() {
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("organisation", name());
+    args.put("icoRegistration", fact("ico.registration").orElse(""));
+    args.put("website", fact("organisation.website").orElse(""));
+    args.put("published", Date.from(published.atStartOfDay(ZoneOffset.UTC).toInstant()));
+    return args;
+  }
+}

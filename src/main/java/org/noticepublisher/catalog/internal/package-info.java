@@ -1,0 +1,2 @@
+/** Implementation details of the catalog: file formats. */
+package org.noticepublisher.catalog.internal;

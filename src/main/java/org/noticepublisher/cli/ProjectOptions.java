@@ -1,0 +1,28 @@
+package org.noticepublisher.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.Pipeline;
+import picocli.CommandLine.Option;
+
+/** Where the project's sources are; shared by the commands that read them. */
+final class ProjectOptions {
+  @Option(names = {"-p", "--project"}, paramLabel = "DIR", defaultValue = ".",
+      description = "Project folder holding locales/ and templates/ (default: ${DEFAULT-VALUE}).")
+  Path project;
+
+  /** Opens the pipeline, printing every problem with the sources; null when they are broken. */
+  Pipeline open(PrintWriter err) {
+    try {
+      return Pipeline.open(project);
+    } catch (FindingsException e) {
+      err.println("The notice sources have problems; nothing was rendered:");
+      for (Finding f : e.findings()) {
+        err.println("  " + f);
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package org.noticepublisher.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.noticepublisher.Finding;
+import org.noticepublisher.NoticeId;
+import org.noticepublisher.Pipeline;
+import org.noticepublisher.Publication;
+import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.publish.Publisher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code render}: every variant × locale (or those chosen) into the output folder, validated. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+    description = {
+      "Renders notices to PDF/UA-1 + PDF/A-2a and HTML, validates each with veraPDF and text checks,",
+      "and publishes only those that pass. Exit 0: all published; 1: some failed; 2: usage error."
+    })
+final class RenderCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+  @Mixin ProjectOptions project;
+
+  @Option(names = {"-v", "--variant"}, split = ",", paramLabel = "ID",
+      description = "Variants to render (default: all).")
+  List<String> variants = new ArrayList<>();
+
+  @Option(names = {"-l", "--locale"}, split = ",", paramLabel = "TAG",
+      description = "Locales to render, e.g. en-GB (default: all).")
+  List<String> locales = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "output",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(names = "--page-size", paramLabel = "SIZE", defaultValue = "A4",
+      converter = PageSizeConverter.class,
+      description = "Paper: A4, A5 or Letter (default: ${DEFAULT-VALUE}).")
+  Layout.PageSize pageSize;
+
+  @Option(names = "--large-print", description = "Body text of 16 pt or more (clear print).")
+  boolean largePrint;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Pipeline pipeline = project.open(err);
+    if (pipeline == null) {
+      return Main.FAILED;
+    }
+    List<NoticeId> ids;
+    try {
+      ids = pipeline.matrix(variants, locales);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    List<Finding> warnings = pipeline.warnings();
+    if (!warnings.isEmpty()) {
+      err.println("Warnings (" + warnings.size() + "): the notices show a placeholder for each");
+      warnings.forEach(w -> err.println("  " + w));
+    }
+    Layout layout = new Layout(pageSize, largePrint);
+    Publisher publisher = new Publisher(output);
+    List<Publication> done = new ArrayList<>();
+    int width = String.valueOf(ids.size()).length();
+    for (int i = 0; i < ids.size(); i++) {
+      Publication p = pipeline.produce(ids.get(i), layout);
+      if (p.publishable()) {
+        publisher.publish(p);
+      }
+      done.add(p);
+      out.printf(Locale.ROOT, "[%" + width + "d/%d] %-40s %s%n", i + 1, ids.size(),
+          p.id() + " (" + layout.label() + ")", status(p));
+      for (Finding f : p.verdict().errors()) {
+        out.println("      " + f);
+      }
+      out.flush();
+    }
+    List<Publication> published = done.stream().filter(Publication::publishable).toList();
+    publisher.writeManifest(published);
+    Summary.print(out, done, publisher);
+    return published.size() == done.size() ? Main.OK : Main.FAILED;
+  }
+
+  private static String status(Publication p) {
+    String time = String.format(Locale.ROOT, "%5d ms", p.timings().total().toMillis());
+    if (p.publishable()) {
+      return "ok      " + p.pdf().orElseThrow().pages() + " pages " + time;
+    }
+    return "FAILED  " + p.verdict().errors().size() + " errors " + time + " (not published)";
+  }
+
+  /** Turns "a5" into a page size with a message that lists the choices. */
+  static final class PageSizeConverter implements CommandLine.ITypeConverter<Layout.PageSize> {
+    @Override
+    public Layout.PageSize convert(String value) {
+      try {
+        return Layout.PageSize.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

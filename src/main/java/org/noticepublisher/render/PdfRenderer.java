@@ -1,0 +1,162 @@
+package org.noticepublisher.render;
+
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.Diagnostic;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Level;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.assemble.Notice;
+import org.noticepublisher.render.internal.ArabicScriptShaper;
+import org.noticepublisher.render.internal.ReproducibleMetadata;
+import org.noticepublisher.render.internal.ShippedFont;
+
+/**
+ * Renders an assembled notice to a tagged PDF/UA-1 + PDF/A-2a file with openhtmltopdf, using only the
+ * fonts that ship with the project and never fetching anything. Any font or glyph warning from
+ * openhtmltopdf fails the render: it would otherwise drop text silently while veraPDF still passes.
+ *
+ * <p>Thread-safe: each render builds its own renderer; the fonts and metric cache are shared read-only.
+ */
+public final class PdfRenderer {
+  private final List<ShippedFont> fonts;
+  private final byte[] colourProfile;
+  private final byte[] fontsHash;
+  private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
+
+  private PdfRenderer(List<ShippedFont> fonts, byte[] colourProfile) {
+    this.fonts = fonts;
+    this.colourProfile = colourProfile;
+    this.fontsHash = ReproducibleMetadata.sha256(
+        fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
+  }
+
+  public static PdfRenderer create() {
+    try (InputStream icc = PdfRenderer.class.getResourceAsStream("/color/sRGB.icc")) {
+      if (icc == null) {
+        throw new IllegalStateException("colour profile missing from the class path: /color/sRGB.icc");
+      }
+      return new PdfRenderer(ShippedFont.loadAll(), icc.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Font families a style sheet may name. */
+  public Set<String> fontFamilies() {
+    Set<String> families = new LinkedHashSet<>();
+    fonts.forEach(f -> families.add(f.family()));
+    return families;
+  }
+
+  /**
+   * Renders {@code notice}; {@code published} becomes the PDF's creation date.
+   *
+   * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing glyph…)
+   */
+  public RenderedPdf render(Notice notice, LocalDate published) throws FindingsException {
+    Objects.requireNonNull(notice, "notice");
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    PdfRendererBuilder builder = new PdfRendererBuilder()
+        .useFastMode()
+        .usePdfUaAccessibility(true)
+        .usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A)
+        .useColorProfile(colourProfile)
+        .useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics)
+        .withProducer("Notice Publisher")
+        .withDiagnosticConsumer(diagnostics::add)
+        .useExternalResourceAccessControl((uri, type) -> false,
+            ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+        .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
+        .useUnicodeBidiReorderer(ArabicScriptShaper.reorderer())
+        .defaultTextDirection(notice.rightToLeft() ? TextDirection.RTL : TextDirection.LTR)
+        .useSVGDrawer(new BatikSVGDrawer())
+        .withW3cDocument(printDocument(notice.html()), "about:notice");
+    for (ShippedFont f : fonts) {
+      builder.useFont(() -> new ByteArrayInputStream(f.bytes()), f.family(), f.weight(), f.style(),
+          true);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
+    int pages;
+    try (PdfBoxRenderer renderer = builder.buildPdfRenderer();
+        PDDocument doc = renderer.createPDFKeepOpen()) {
+      ReproducibleMetadata.apply(doc, published, ReproducibleMetadata.sha256(
+          notice.html().getBytes(StandardCharsets.UTF_8), fontsHash, colourProfile));
+      pages = doc.getNumberOfPages();
+      doc.save(out);
+    } catch (IOException | RuntimeException e) {
+      throw new FindingsException(
+          Finding.error("render", "openhtmltopdf failed: " + e)
+              .at(notice.id().toString(), 0));
+    }
+    List<Finding> problems = problems(notice, diagnostics);
+    if (!problems.isEmpty()) {
+      throw new FindingsException(problems);
+    }
+    return new RenderedPdf(out.toByteArray(), pages);
+  }
+
+  private static List<Finding> problems(Notice notice, List<Diagnostic> diagnostics) {
+    List<Finding> problems = new ArrayList<>();
+    for (Diagnostic d : diagnostics) {
+      if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
+        String message = d.getFormattedMessage();
+        boolean font = message.toLowerCase(java.util.Locale.ROOT).matches(".*(font|glyph).*");
+        problems.add(Finding.error("openhtmltopdf." + d.getLogMessageId(), message)
+            .at(notice.id().toString(), 0)
+            .withFix(font
+                ? "name only shipped font families in CSS and use characters those fonts cover"
+                : "fix the markup or style the message names"));
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * The document openhtmltopdf reads: the notice plus a bookmark per heading (openhtmltopdf takes them
+   * from a {@code <bookmarks>} element in the head, which is not HTML and so stays out of the twin).
+   */
+  private static org.w3c.dom.Document printDocument(String html) {
+    Document doc = Jsoup.parse(html);
+    Element bookmarks = doc.head().appendElement("bookmarks");
+    Element h1 = null;
+    int n = 0;
+    for (Element h : doc.body().select("h1, h2")) {
+      if (h.id().isEmpty()) {
+        h.id("heading-" + ++n);
+      }
+      Element mark = new Element("bookmark").attr("name", h.text()).attr("href", "#" + h.id());
+      if (h.tagName().equals("h1") || h1 == null) {
+        bookmarks.appendChild(mark);
+        h1 = h.tagName().equals("h1") ? mark : h1;
+      } else {
+        h1.appendChild(mark);
+      }
+    }
+    return W3CDom.convert(doc);
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of rendering: fonts, Arabic-script shaping, reproducible metadata. */
+package org.noticepublisher.render.internal;

@@ -1,0 +1,123 @@
+package org.noticepublisher.verify;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.Map;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.verapdf.core.EncryptedPdfException;
+import org.verapdf.core.ModelParsingException;
+import org.verapdf.core.ValidationException;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+import org.verapdf.pdfa.validation.profiles.Profiles;
+import org.verapdf.pdfa.validation.profiles.ValidationProfile;
+
+/**
+ * Validates PDFs in-process with veraPDF. By default against PDF/UA-1 and PDF/A-2a, the two standards
+ * every published notice must meet; or against a profile loaded from XML (e.g. WCAG 2.2 machine).
+ * Each failed rule becomes one finding with its rule id, how often it failed and where first.
+ */
+public final class PdfValidator {
+  /** The standards every notice must meet. */
+  public static final List<PDFAFlavour> PUBLISHING_STANDARDS =
+      List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
+
+  private static final Object INIT = new Object();
+  private static boolean initialised;
+
+  private final ValidationProfile profile;
+
+  private PdfValidator(ValidationProfile profile) {
+    initialise();
+    this.profile = profile;
+  }
+
+  /** Validates against PDF/UA-1 and PDF/A-2a. */
+  public static PdfValidator publishingStandards() {
+    return new PdfValidator(null);
+  }
+
+  /** Validates against a veraPDF profile read from an XML file. */
+  public static PdfValidator fromProfile(Path xml) throws FindingsException {
+    initialise();
+    try (InputStream in = Files.newInputStream(xml)) {
+      return new PdfValidator(Profiles.profileFromXml(in));
+    } catch (IOException | javax.xml.bind.JAXBException e) {
+      throw new FindingsException(
+          Finding.error("profile", "cannot read veraPDF profile: " + e).at(xml.toString(), 0));
+    }
+  }
+
+  private static void initialise() {
+    synchronized (INIT) {
+      if (!initialised) {
+        VeraGreenfieldFoundryProvider.initialise();
+        initialised = true;
+      }
+    }
+  }
+
+  /** What this validator checks, for reports: "PDF/UA-1 + PDF/A-2a" or the profile's name. */
+  public String describe() {
+    return profile == null ? "PDF/UA-1 + PDF/A-2a" : profile.getDetails().getName();
+  }
+
+  /** Findings for every failed rule; empty when the PDF is compliant. */
+  public List<Finding> validate(byte[] pdf, String source) {
+    Objects.requireNonNull(pdf, "pdf");
+    List<ValidationResult> results;
+    try (PDFAParser parser = Foundries.defaultInstance()
+            .createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
+        PDFAValidator validator = profile == null
+            ? Foundries.defaultInstance().createValidator(PUBLISHING_STANDARDS)
+            : Foundries.defaultInstance().createValidator(profile, false)) {
+      results = profile == null ? validator.validateAll(parser) : List.of(validator.validate(parser));
+    } catch (ModelParsingException | EncryptedPdfException e) {
+      return List.of(Finding.error("verapdf.parse", "veraPDF cannot read the file: " + e.getMessage())
+          .at(source, 0));
+    } catch (ValidationException | IOException e) {
+      return List.of(Finding.error("verapdf", "validation did not complete: " + e).at(source, 0));
+    } catch (Exception e) {
+      return List.of(Finding.error("verapdf", "validation did not complete: " + e).at(source, 0));
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (ValidationResult result : results) {
+      if (result.isCompliant()) {
+        continue;
+      }
+      Map<String, List<TestAssertion>> byRule = new TreeMap<>();
+      for (TestAssertion a : result.getTestAssertions()) {
+        if (a.getStatus() == TestAssertion.Status.FAILED) {
+          String rule = a.getRuleId().getSpecification() + " " + a.getRuleId().getClause() + "-"
+              + a.getRuleId().getTestNumber();
+          byRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(a);
+        }
+      }
+      if (byRule.isEmpty()) {
+        findings.add(Finding.error("verapdf." + result.getPDFAFlavour(),
+            "not compliant with " + result.getPDFAFlavour()).at(source, 0));
+      }
+      byRule.forEach((rule, failures) -> {
+        TestAssertion first = failures.get(0);
+        String where = first.getLocation() == null ? "" : first.getLocation().getContext();
+        findings.add(Finding.error(rule, first.getMessage() + " (" + failures.size()
+                + (failures.size() == 1 ? " failure" : " failures") + ", first at " + where + ")")
+            .at(source, 0));
+      });
+    }
+    return findings;
+  }
+}

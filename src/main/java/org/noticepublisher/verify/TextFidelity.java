@@ -1,0 +1,78 @@
+package org.noticepublisher.verify;
+
+import com.ibm.icu.text.Normalizer2;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.noticepublisher.Finding;
+import org.noticepublisher.verify.internal.ContentTextStripper;
+
+/**
+ * The checks veraPDF does not make: it passes PDFs whose text was dropped, drawn as {@code #} or
+ * extracts as ligatures. Here the text a reader gets back must contain every text the notice shows, no
+ * ligature code points, and every font must be embedded.
+ */
+public final class TextFidelity {
+  private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+  private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern LIGATURES = Pattern.compile("[\uFB00-\uFB06]");
+
+  private TextFidelity() {}
+
+  /** NFKC, no bidi controls, every run of white space one space: how texts are compared. */
+  public static String normalise(String text) {
+    String t = NFKC.normalize(text);
+    t = BIDI_CONTROLS.matcher(t).replaceAll("");
+    return WHITESPACE.matcher(t).replaceAll(" ").strip();
+  }
+
+  /** Findings for every expected text the PDF's content does not give back, and every ligature. */
+  public static List<Finding> check(byte[] pdf, List<String> expected, String source) {
+    List<Finding> findings = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      String raw = ContentTextStripper.content(doc);
+      var ligature = LIGATURES.matcher(raw);
+      if (ligature.find()) {
+        int from = Math.max(0, ligature.start() - 20);
+        findings.add(Finding.error("fidelity.ligature", String.format(
+                "extracted text contains ligature U+%04X: '%s'", (int) ligature.group().charAt(0),
+                raw.substring(from, Math.min(raw.length(), ligature.end() + 20)).strip()))
+            .at(source, 0)
+            .withFix("use fonts without GSUB ligatures (see src/main/resources/fonts/README.md)"));
+      }
+      String content = normalise(raw);
+      for (String text : expected) {
+        String want = normalise(text);
+        if (!want.isEmpty() && !content.contains(want)) {
+          findings.add(Finding.error("fidelity.missing", "text not found in the PDF: '"
+                  + abbreviate(want) + "'")
+              .at(source, 0)
+              .withFix("check fonts cover every character and no CSS hides the text"));
+        }
+      }
+      for (PDPage page : doc.getPages()) {
+        for (var name : page.getResources().getFontNames()) {
+          PDFont font = page.getResources().getFont(name);
+          if (font != null && !font.isEmbedded()) {
+            findings.add(Finding.error("fonts.embedded", "font not embedded: " + font.getName())
+                .at(source, 0));
+          }
+        }
+      }
+    } catch (IOException e) {
+      findings.add(Finding.error("fidelity.read", "PDFBox cannot read the PDF: " + e.getMessage())
+          .at(source, 0));
+    }
+    return findings;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "…";
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of verification: text extraction that knows about artifacts. */
+package org.noticepublisher.verify.internal;
