@@ -127,17 +127,17 @@ public final class Messages {
 
   /**
    * Keys of a numbered run, {@code prefix.1}, {@code prefix.2}, … as the source bundle defines it for
-   * this variant: the source decides how many items a list has, so a translation cannot drop one.
+   * this variant: the source decides how many items a list has, so a translation cannot drop one. A
+   * variant that words a run itself ({@code <variant>.prefix.1} exists) gets only its own items.
    */
   public List<String> numbered(String prefix) {
+    String own = variant + "." + prefix;
+    String from = source.pattern(own + ".1").isPresent() ? own : prefix;
     List<String> keys = new ArrayList<>();
-    for (int i = 1; ; i++) {
-      String key = prefix + "." + i;
-      if (source.pattern(variant + "." + key).isEmpty() && source.pattern(key).isEmpty()) {
-        return keys;
-      }
-      keys.add(key);
+    for (int i = 1; source.pattern(from + "." + i).isPresent(); i++) {
+      keys.add(prefix + "." + i);
     }
+    return keys;
   }
 
   /** Keys served by a bundle further down the chain than this locale's own, and by which locale. */

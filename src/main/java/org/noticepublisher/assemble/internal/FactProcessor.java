@@ -33,7 +33,7 @@ final class FactProcessor extends AbstractAttributeTagProcessor {
       if (!s.isSlot()) {
         out.text(s.text());
       } else if (value == null) {
-        out.placeholder("fact." + fact);
+        out.placeholder(out.messages().text("fact." + fact));
       } else if (kind.equals("email")) {
         out.link("mailto:" + value, value);
       } else if (kind.equals("website")) {

@@ -70,23 +70,29 @@ final class Markup {
     return this;
   }
 
-  /** A fact nobody has confirmed yet, shown so that nobody can miss it. */
-  Markup placeholder(String factKey) {
+  /** A fact nobody has confirmed yet, shown so that nobody can miss it; {@code fact} describes it. */
+  Markup placeholder(String fact) {
     model.add(factory.createOpenElementTag(
         "span", Map.of("class", "placeholder"), AttributeValueQuotes.DOUBLE, false));
-    text(messages.text("placeholder.missing", Map.of("fact", messages.text(factKey))));
+    text(messages.text("placeholder.missing", Map.of("fact", fact)));
     model.add(factory.createCloseElementTag("span"));
     return this;
   }
 
-  /** A named link: its words from {@code link.<name>}, its address from the profile. */
-  Markup namedLink(String name) {
+  /**
+   * A named link: its words from {@code link.<name>}, its address from the profile. Without an
+   * address the words stay plain text and the description of the missing address is returned, for a
+   * placeholder after the sentence (inside it, it would break the sentence for the reader).
+   */
+  java.util.Optional<String> namedLink(String name) {
     String words = messages.text("link." + name);
     String href = profile().link(name).orElse(null);
     if (href != null) {
-      return link(href, words);
+      link(href, words);
+      return java.util.Optional.empty();
     }
-    return text(words + " ").placeholder("fact.link");
+    text(words);
+    return java.util.Optional.of(messages.text("fact.link", Map.of("words", words)));
   }
 
   IModel model() {

@@ -1,5 +1,7 @@
 package org.noticepublisher.assemble.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.noticepublisher.catalog.Messages;
 import org.thymeleaf.context.ITemplateContext;
@@ -11,7 +13,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 
 /**
  * {@code np:text="key"}: replaces the element's body with the escaped message, turning each {@code
- * {link_name}} argument into a link (or a visible placeholder when the profile lacks its address).
+ * {link_name}} argument into a link (or plain words and a visible placeholder after the text when the
+ * profile lacks its address).
  */
 final class MessageTextProcessor extends AbstractAttributeTagProcessor {
   MessageTextProcessor(String prefix) {
@@ -27,12 +30,16 @@ final class MessageTextProcessor extends AbstractAttributeTagProcessor {
       IElementTagStructureHandler structure) {
     String key = Markup.evaluate(context, attributeValue);
     Markup out = new Markup(context);
+    List<String> unconfirmed = new ArrayList<>();
     for (Messages.Segment s : out.messages().segments(key, Map.of())) {
       if (!s.isSlot()) {
         out.text(s.text());
       } else if (s.slot().startsWith(Messages.LINK_PREFIX)) {
-        out.namedLink(s.slot().substring(Messages.LINK_PREFIX.length()));
+        out.namedLink(s.slot().substring(Messages.LINK_PREFIX.length())).ifPresent(unconfirmed::add);
       }
+    }
+    for (String fact : unconfirmed) {
+      out.text(" ").placeholder(fact);
     }
     structure.setBody(out.model(), false);
   }
