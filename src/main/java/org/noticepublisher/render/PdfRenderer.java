@@ -32,6 +32,7 @@ import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
+import org.noticepublisher.render.internal.GlyphCoverage;
 import org.noticepublisher.render.internal.ReproducibleMetadata;
 import org.noticepublisher.render.internal.ShippedFont;
 
@@ -47,9 +48,11 @@ public final class PdfRenderer {
   private final byte[] colourProfile;
   private final byte[] fontsHash;
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
+  private final GlyphCoverage coverage;
 
   private PdfRenderer(List<ShippedFont> fonts, byte[] colourProfile) {
     this.fonts = fonts;
+    this.coverage = new GlyphCoverage(fonts);
     this.colourProfile = colourProfile;
     this.fontsHash = ReproducibleMetadata.sha256(
         fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
@@ -80,6 +83,16 @@ public final class PdfRenderer {
    */
   public RenderedPdf render(Notice notice, LocalDate published) throws FindingsException {
     Objects.requireNonNull(notice, "notice");
+    Document html = Jsoup.parse(notice.html());
+    List<Integer> uncovered = coverage.uncovered(html.title() + " " + html.body().text());
+    if (!uncovered.isEmpty()) {
+      throw new FindingsException(uncovered.stream().limit(10).map(cp -> Finding.error("glyph",
+              String.format("no shipped font has a glyph for U+%04X '%s' (%s)", cp,
+                  Character.toString(cp), Character.getName(cp)))
+          .at(notice.id().toString(), 0)
+          .withFix("ship a font for this script (src/main/resources/fonts) or fix the text"))
+          .toList());
+    }
     List<Diagnostic> diagnostics = new ArrayList<>();
     PdfRendererBuilder builder = new PdfRendererBuilder()
         .useFastMode()
@@ -95,7 +108,7 @@ public final class PdfRenderer {
         .useUnicodeBidiReorderer(ArabicScriptShaper.reorderer())
         .defaultTextDirection(notice.rightToLeft() ? TextDirection.RTL : TextDirection.LTR)
         .useSVGDrawer(new BatikSVGDrawer())
-        .withW3cDocument(printDocument(notice.html()), "about:notice");
+        .withW3cDocument(printDocument(html), "about:notice");
     for (ShippedFont f : fonts) {
       builder.useFont(() -> new ByteArrayInputStream(f.bytes()), f.family(), f.weight(), f.style(),
           true);
@@ -140,8 +153,7 @@ public final class PdfRenderer {
    * The document openhtmltopdf reads: the notice plus a bookmark per heading (openhtmltopdf takes them
    * from a {@code <bookmarks>} element in the head, which is not HTML and so stays out of the twin).
    */
-  private static org.w3c.dom.Document printDocument(String html) {
-    Document doc = Jsoup.parse(html);
+  private static org.w3c.dom.Document printDocument(Document doc) {
     Element bookmarks = doc.head().appendElement("bookmarks");
     Element h1 = null;
     int n = 0;
