@@ -10,6 +10,7 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import org.noticepublisher.FindingsException;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
 import org.noticepublisher.render.internal.GlyphCoverage;
+import org.noticepublisher.render.internal.QuietLog;
 import org.noticepublisher.render.internal.ReproducibleMetadata;
 import org.noticepublisher.render.internal.ShippedFont;
 
@@ -56,6 +58,11 @@ public final class PdfRenderer {
     this.colourProfile = colourProfile;
     this.fontsHash = ReproducibleMetadata.sha256(
         fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
+  }
+
+  static {
+    // openhtmltopdf would also print every diagnostic; they are collected per render instead.
+    XRLog.setLoggerImpl(new QuietLog());
   }
 
   public static PdfRenderer create() {
