@@ -10,12 +10,15 @@ import java.util.Optional;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.assemble.NoticeAssembler;
+import org.noticepublisher.assemble.LegalCoverage;
 import org.noticepublisher.assemble.TemplateLint;
+import org.noticepublisher.assemble.Variant;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.OrganisationProfile;
 import org.noticepublisher.render.PdfRenderer;
 import org.noticepublisher.render.RenderedPdf;
 import org.noticepublisher.verify.PdfValidator;
+import org.noticepublisher.verify.ReadingLevel;
 import org.noticepublisher.verify.TextFidelity;
 import org.noticepublisher.verify.Verdict;
 
@@ -31,9 +34,11 @@ public final class Pipeline {
   private final PdfRenderer renderer;
   private final PdfValidator validator;
   private final List<Finding> templateProblems;
+  private final LegalCoverage legal;
 
   private Pipeline(Path project, Catalog catalog, OrganisationProfile profile,
-      NoticeAssembler assembler, PdfRenderer renderer, List<Finding> templateProblems) {
+      NoticeAssembler assembler, PdfRenderer renderer, List<Finding> templateProblems,
+      LegalCoverage legal) {
     this.project = project;
     this.catalog = catalog;
     this.profile = profile;
@@ -41,6 +46,7 @@ public final class Pipeline {
     this.renderer = renderer;
     this.validator = PdfValidator.publishingStandards();
     this.templateProblems = templateProblems;
+    this.legal = legal;
   }
 
   /**
@@ -72,6 +78,12 @@ public final class Pipeline {
     PdfRenderer renderer = PdfRenderer.create();
     List<Finding> lint = TemplateLint.check(templates, renderer.fontFamilies());
     problems.addAll(lint.stream().filter(Finding::isError).toList());
+    LegalCoverage legal = null;
+    try {
+      legal = LegalCoverage.load(templates.resolve("article-13.properties"));
+    } catch (FindingsException e) {
+      problems.addAll(e.findings());
+    }
     NoticeAssembler assembler = null;
     if (problems.isEmpty()) {
       try {
@@ -83,7 +95,7 @@ public final class Pipeline {
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
-    return new Pipeline(root, catalog, profile, assembler, renderer, lint);
+    return new Pipeline(root, catalog, profile, assembler, renderer, lint, legal);
   }
 
   public Path project() {
@@ -100,6 +112,10 @@ public final class Pipeline {
 
   public NoticeAssembler assembler() {
     return assembler;
+  }
+
+  public LegalCoverage legalCoverage() {
+    return legal;
   }
 
   /** Problems that do not stop publication but must be seen: unknown facts, template warnings. */
@@ -135,10 +151,20 @@ public final class Pipeline {
 
   /** Takes one notice through every stage; never throws for bad content, the verdict says. */
   public Publication produce(NoticeId id, Layout layout) {
+    Optional<ReadingLevel.Figures> reading = Optional.empty();
     long t0 = System.nanoTime();
     Notice notice;
+    List<Finding> findings = new ArrayList<>();
     try {
       notice = assembler.assemble(id, layout);
+      Variant variant = assembler.variants().get(id.variant());
+      findings.addAll(legal.check(variant));
+      findings.addAll(notice.warnings());
+      if (isEnglish(id.locale())) {
+        ReadingLevel.Figures figures = ReadingLevel.measure(notice.texts());
+        reading = Optional.of(figures);
+        findings.addAll(ReadingLevel.check(figures, variant.readability(), id.toString()));
+      }
     } catch (FindingsException e) {
       return failed(id, layout, null, null, e.findings(), t0, System.nanoTime(), System.nanoTime());
     }
@@ -147,22 +173,28 @@ public final class Pipeline {
     try {
       pdf = renderer.render(notice, profile.published());
     } catch (FindingsException e) {
-      return failed(id, layout, notice, null, e.findings(), t0, t1, System.nanoTime());
+      findings.addAll(e.findings());
+      return failed(id, layout, notice, null, findings, t0, t1, System.nanoTime());
     }
     long t2 = System.nanoTime();
-    List<Finding> findings = new ArrayList<>(notice.warnings());
     findings.addAll(validator.validate(pdf.bytes(), id.toString()));
     findings.addAll(TextFidelity.check(pdf.bytes(), notice.texts(), id.toString()));
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
-        new Verdict(findings, List.of(validator.describe(), "text fidelity", "fonts embedded")),
-        timings(t0, t1, t2, t3));
+        new Verdict(findings, List.of(validator.describe(), "text fidelity", "fonts embedded",
+            "UK GDPR Art. 13 coverage", "readability")),
+        reading, timings(t0, t1, t2, t3));
   }
 
   private static Publication failed(NoticeId id, Layout layout, Notice notice, RenderedPdf pdf,
       List<Finding> findings, long t0, long t1, long t2) {
     return new Publication(id, layout, Optional.ofNullable(notice), Optional.ofNullable(pdf),
-        new Verdict(findings, List.of()), timings(t0, t1, t2, t2));
+        new Verdict(findings, List.of()), Optional.empty(), timings(t0, t1, t2, t2));
+  }
+
+  /** Readability is measured on English text only; en-XA is a pseudo-locale, not English. */
+  static boolean isEnglish(String locale) {
+    return locale.equals("en") || (locale.startsWith("en-") && !locale.equals("en-XA"));
   }
 
   private static Publication.Timings timings(long t0, long t1, long t2, long t3) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.RenderedPdf;
+import org.noticepublisher.verify.ReadingLevel;
 import org.noticepublisher.verify.Verdict;
 
 /**
@@ -18,14 +19,16 @@ import org.noticepublisher.verify.Verdict;
  * @param notice the assembled HTML, empty when assembly failed
  * @param pdf the rendered PDF, empty when assembly or rendering failed
  * @param verdict every finding of every stage; publishable only when it passed
+ * @param reading readability figures of the English text, empty for other languages
  * @param timings time spent per stage
  */
 public record Publication(
     NoticeId id,
-    org.noticepublisher.assemble.Layout layout,
+    Layout layout,
     Optional<Notice> notice,
     Optional<RenderedPdf> pdf,
     Verdict verdict,
+    Optional<ReadingLevel.Figures> reading,
     Timings timings) {
 
   public Publication {

@@ -43,6 +43,7 @@ public final class NoticeAssembler {
   private final Map<String, Variant> variants;
   private final TemplateEngine engine;
   private final String baseCss;
+  private final Map<String, String> icons;
 
   private NoticeAssembler(
       Path templates, Catalog catalog, OrganisationProfile profile, Map<String, Variant> variants)
@@ -52,6 +53,7 @@ public final class NoticeAssembler {
     this.profile = profile;
     this.variants = variants;
     this.baseCss = readStyle("notice");
+    this.icons = readIcons(templates.resolve("icons"));
     FileTemplateResolver resolver = new FileTemplateResolver();
     resolver.setPrefix(templates.toAbsolutePath() + "/");
     resolver.setSuffix(".html");
@@ -128,6 +130,7 @@ public final class NoticeAssembler {
     Context context = new Context(Locale.forLanguageTag(id.locale()));
     context.setVariable("messages", messages);
     context.setVariable("variant", variant);
+    context.setVariable("icons", icons);
     context.setVariable("lang", id.locale());
     context.setVariable("dir", rtl ? "rtl" : "ltr");
     context.setVariable("title", title);
@@ -219,6 +222,25 @@ public final class NoticeAssembler {
       throw new FindingsException(
           Finding.error("style", "cannot read style sheet: " + e.getMessage()).at(file.toString(), 0));
     }
+  }
+
+  /** Each {@code templates/icons/<section>.svg} as a data: URI, so the notice stays self-contained. */
+  private static Map<String, String> readIcons(Path dir) throws FindingsException {
+    Map<String, String> icons = new java.util.TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return icons;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".svg")).sorted().toList()) {
+        icons.put(f.getFileName().toString().replaceFirst("\\.svg$", ""),
+            "data:image/svg+xml;base64,"
+                + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(f)));
+      }
+    } catch (IOException e) {
+      throw new FindingsException(
+          Finding.error("icons", "cannot read icons: " + e.getMessage()).at(dir.toString(), 0));
+    }
+    return Map.copyOf(icons);
   }
 
   /** Right-to-left when the locale's script is, e.g. Arabic, Hebrew, and the ar-XB pseudo-locale. */

@@ -21,6 +21,8 @@ import org.noticepublisher.catalog.internal.PropertiesFile;
  * @param subjectKey message key of the PDF subject
  * @param sections section ids, each a fragment {@code templates/sections/<id>.html}
  * @param style extra style sheet {@code templates/<style>.css} layered over the base one, or empty
+ * @param icons whether sections show their picture ({@code templates/icons/<section>.svg})
+ * @param readability the English text's readability targets
  * @param file where the definition was read from
  */
 public record Variant(
@@ -30,6 +32,8 @@ public record Variant(
     String subjectKey,
     List<String> sections,
     String style,
+    boolean icons,
+    Readability readability,
     Path file) {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -37,6 +41,17 @@ public record Variant(
     Objects.requireNonNull(id, "id");
     sections = List.copyOf(sections);
     style = Objects.requireNonNullElse(style, "");
+    Objects.requireNonNull(readability, "readability");
+  }
+
+  /**
+   * Readability targets for the English text.
+   *
+   * @param minReadingEase lowest Flesch reading ease allowed, or 0 for no minimum
+   * @param maxSentenceWords highest average sentence length in words allowed
+   */
+  public record Readability(double minReadingEase, double maxSentenceWords) {
+    public static final Readability GOV_UK = new Readability(0, 25);
   }
 
   /** Reads and checks a definition: every section it names must exist as a fragment. */
@@ -76,6 +91,20 @@ public record Variant(
       problems.add(Finding.error("style", "no style sheet templates/" + style + ".css")
           .at(where, props.lineOf("style")));
     }
+    Readability readability = Readability.GOV_UK;
+    try {
+      readability = new Readability(
+          Double.parseDouble(props.values().getOrDefault("readability.minReadingEase", "0")),
+          Double.parseDouble(props.values().getOrDefault("readability.maxSentenceWords", "25")));
+    } catch (NumberFormatException e) {
+      problems.add(Finding.error("readability", "readability targets must be numbers")
+          .at(where, props.lineOf("readability.maxSentenceWords")));
+    }
+    String icons = props.values().getOrDefault("icons", "false");
+    if (!icons.equals("true") && !icons.equals("false")) {
+      problems.add(Finding.error("icons", "icons must be true or false").at(where,
+          props.lineOf("icons")));
+    }
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
@@ -86,6 +115,8 @@ public record Variant(
         props.values().get("subject"),
         sections,
         style,
+        icons.equals("true"),
+        readability,
         file);
   }
 }

@@ -29,7 +29,12 @@ public final class OrganisationProfile {
           "dpo.postal",
           "dpo.phone",
           "ico.website",
+          "answer.transfers",
+          "answer.automated-decisions",
           "notice.published");
+
+  /** The answers an {@code answer.*} fact may give; empty means not known yet. */
+  public static final List<String> ANSWERS = List.of("none", "yes");
 
   private final PropertiesFile file;
   private final LocalDate published;
@@ -47,6 +52,15 @@ public final class OrganisationProfile {
           Finding.error("organisation.name", "the organisation's name is required")
               .at(file.toString(), props.lineOf("organisation.name"))
               .withFix("set organisation.name = <the name printed on every notice>"));
+    }
+    for (var e : props.values().entrySet()) {
+      if (e.getKey().startsWith("answer.") && !e.getValue().isEmpty()
+          && !ANSWERS.contains(e.getValue())) {
+        throw new FindingsException(
+            Finding.error(e.getKey(), "'" + e.getValue() + "' is not an answer")
+                .at(file.toString(), props.lineOf(e.getKey()))
+                .withFix("write one of " + ANSWERS + ", or leave it empty while unknown"));
+      }
     }
     String date = props.values().getOrDefault("notice.published", "");
     LocalDate published;

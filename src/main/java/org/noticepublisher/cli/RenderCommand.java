@@ -80,6 +80,7 @@ final class RenderCommand implements Callable<Integer> {
       done.add(p);
       out.printf(Locale.ROOT, "[%" + width + "d/%d] %-40s %s%n", i + 1, ids.size(),
           p.id() + " (" + layout.label() + ")", status(p));
+      p.reading().ifPresent(r -> out.println("      " + r));
       for (Finding f : p.verdict().errors()) {
         out.println("      " + f);
       }

@@ -109,7 +109,8 @@ public final class PdfRenderer {
         .useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics)
         .withProducer("Notice Publisher")
         .withDiagnosticConsumer(diagnostics::add)
-        .useExternalResourceAccessControl((uri, type) -> false,
+        // Only data: URIs (icons embedded by the assembler): rendering never reads a file or the network.
+        .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
             ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
         .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
         .useUnicodeBidiReorderer(ArabicScriptShaper.reorderer())
