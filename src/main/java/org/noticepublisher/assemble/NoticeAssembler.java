@@ -138,7 +138,7 @@ public final class NoticeAssembler {
     context.setVariable("author", profile.name());
     context.setVariable("layoutClass", layout.largePrint() ? "large-print" : "regular-print");
     context.setVariable("css", baseCss + readStyle(variant.style())
-        + PageStyle.css(layout, rtl, messages, title));
+        + PageStyle.css(layout, rtl, messages, messages.text(variant.titleKey())));
     String html;
     try {
       html = engine.process("notice", context);

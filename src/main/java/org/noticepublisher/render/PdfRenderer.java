@@ -1,6 +1,7 @@
 package org.noticepublisher.render;
 
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.openhtmltopdf.bidi.support.ICUBreakers;
 import com.openhtmltopdf.extend.FSCacheEx;
 import com.openhtmltopdf.extend.FSCacheValue;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Level;
@@ -101,6 +103,7 @@ public final class PdfRenderer {
           .toList());
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
+    Locale locale = Locale.forLanguageTag(notice.lang());
     PdfRendererBuilder builder = new PdfRendererBuilder()
         .useFastMode()
         .usePdfUaAccessibility(true)
@@ -112,6 +115,9 @@ public final class PdfRenderer {
         // Only data: URIs (icons embedded by the assembler): rendering never reads a file or the network.
         .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
             ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+        // ICU's UAX #14 line breaking: the JDK's breaker split "Officer’s" after the apostrophe.
+        .useUnicodeLineBreaker(new ICUBreakers.ICULineBreaker(locale))
+        .useUnicodeCharacterBreaker(new ICUBreakers.ICUCharacterBreaker(locale))
         .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
         .useUnicodeBidiReorderer(ArabicScriptShaper.reorderer())
         .defaultTextDirection(notice.rightToLeft() ? TextDirection.RTL : TextDirection.LTR)
@@ -146,7 +152,7 @@ public final class PdfRenderer {
     for (Diagnostic d : diagnostics) {
       if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
         String message = d.getFormattedMessage();
-        boolean font = message.toLowerCase(java.util.Locale.ROOT).matches(".*(font|glyph).*");
+        boolean font = message.toLowerCase(Locale.ROOT).matches(".*(font|glyph).*");
         problems.add(Finding.error("openhtmltopdf." + d.getLogMessageId(), message)
             .at(notice.id().toString(), 0)
             .withFix(font

@@ -21,13 +21,19 @@ public final class TextFidelity {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
   private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  /** A line broken after the hyphen of "Domain-based" is still the one word. */
+  private static final Pattern HYPHEN_AT_LINE_END =
+      Pattern.compile("(?<=\\p{L})-[ \\t]*\\R\\s*(?=\\p{L})");
   private static final Pattern LIGATURES = Pattern.compile("[\uFB00-\uFB06]");
 
   private TextFidelity() {}
 
-  /** NFKC, no bidi controls, every run of white space one space: how texts are compared. */
+  /**
+   * NFKC, no bidi controls, lines broken at a hyphen rejoined, every run of white space one space:
+   * how texts are compared.
+   */
   public static String normalise(String text) {
-    String t = NFKC.normalize(text);
+    String t = HYPHEN_AT_LINE_END.matcher(NFKC.normalize(text)).replaceAll("-");
     t = BIDI_CONTROLS.matcher(t).replaceAll("");
     return WHITESPACE.matcher(t).replaceAll(" ").strip();
   }

@@ -53,8 +53,8 @@ class RenderFailuresTest {
   @Test
   void imageWithoutAltTextNamesTheTemplateAndLine(@TempDir Path dir) throws Exception {
     Result r = brokenRender(dir, p -> Fixtures.edit(p.resolve("templates/sections/retention.html"),
-        "<body>\n", "<body>\n<img src=\"clock.png\"/>\n"));
-    assertTrue(r.err.contains("retention.html:4"), r.err);
+        "*/-->\n", "*/-->\n<img src=\"clock.png\"/>\n"));
+    assertTrue(r.err.contains("retention.html:2"), r.err);
     assertTrue(r.err.contains("without alt text"), r.err);
   }
 
