@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.internal.PropertiesFile;
+import org.noticepublisher.catalog.internal.PseudoLocalisation;
 
 /**
  * The messages of one locale, read from {@code locales/<tag>.properties}: each value an ICU
@@ -21,10 +22,23 @@ public final class Bundle {
 
   private final String locale;
   private final PropertiesFile file;
+  private final boolean generated;
 
-  private Bundle(String locale, PropertiesFile file) {
+  private Bundle(String locale, PropertiesFile file, boolean generated) {
     this.locale = locale;
     this.file = file;
+    this.generated = generated;
+  }
+
+  /** A pseudo-locale made from {@code source}; its lines are the source's. */
+  static Bundle pseudo(String locale, Bundle source) {
+    return new Bundle(locale, new PropertiesFile(source.file(),
+        PseudoLocalisation.translate(source.file.values(), locale), source.file.lines()), true);
+  }
+
+  /** Whether the bundle was generated (a pseudo-locale) rather than read from its own file. */
+  public boolean generated() {
+    return generated;
   }
 
   public static Bundle load(Path file) throws FindingsException {
@@ -52,7 +66,7 @@ public final class Bundle {
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
-    return new Bundle(tag, props);
+    return new Bundle(tag, props, false);
   }
 
   public String locale() {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.catalog.internal.PseudoLocalisation;
 
 /** All bundles under {@code locales/}, one per locale; a new locale is a new file. */
 public final class Catalog {
@@ -50,6 +51,14 @@ public final class Catalog {
       throw new FindingsException(
           Finding.error("io", "cannot list bundles: " + e.getMessage()).at(directory.toString(), 0));
     }
+    for (String pseudo : List.of(PseudoLocalisation.ACCENTED, PseudoLocalisation.RIGHT_TO_LEFT)) {
+      if (bundles.containsKey(pseudo)) {
+        problems.add(Finding.error("locales", "pseudo-locale " + pseudo + " is generated from "
+                + SOURCE_LOCALE + " and must not be written by hand")
+            .at(bundles.get(pseudo).file().toString(), 0)
+            .withFix("delete the file"));
+      }
+    }
     if (!bundles.containsKey(SOURCE_LOCALE)) {
       problems.add(
           Finding.error("locales", "the source bundle " + SOURCE_LOCALE + ".properties is missing")
@@ -58,6 +67,10 @@ public final class Catalog {
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
+    Bundle source = bundles.get(SOURCE_LOCALE);
+    bundles.put(PseudoLocalisation.ACCENTED, Bundle.pseudo(PseudoLocalisation.ACCENTED, source));
+    bundles.put(PseudoLocalisation.RIGHT_TO_LEFT,
+        Bundle.pseudo(PseudoLocalisation.RIGHT_TO_LEFT, source));
     return new Catalog(directory, bundles);
   }
 
@@ -65,11 +78,13 @@ public final class Catalog {
     return directory;
   }
 
-  /** Locale tags in a stable order, the source locale first. */
+  /** Locale tags in a stable order: the source locale, translations, then the pseudo-locales. */
   public List<String> locales() {
     List<String> tags = new ArrayList<>();
     tags.add(SOURCE_LOCALE);
-    bundles.keySet().stream().filter(t -> !t.equals(SOURCE_LOCALE)).forEach(tags::add);
+    bundles.values().stream().filter(b -> !b.generated() && !b.locale().equals(SOURCE_LOCALE))
+        .forEach(b -> tags.add(b.locale()));
+    bundles.values().stream().filter(Bundle::generated).forEach(b -> tags.add(b.locale()));
     return tags;
   }
 

@@ -1,6 +1,7 @@
 package org.noticepublisher.render;
 
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.ibm.icu.util.ULocale;
 import com.openhtmltopdf.bidi.support.ICUBreakers;
 import com.openhtmltopdf.extend.FSCacheEx;
 import com.openhtmltopdf.extend.FSCacheValue;
@@ -36,6 +37,7 @@ import org.noticepublisher.FindingsException;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
 import org.noticepublisher.render.internal.GlyphCoverage;
+import org.noticepublisher.render.internal.KeepAllLineBreaker;
 import org.noticepublisher.render.internal.QuietLog;
 import org.noticepublisher.render.internal.ReproducibleMetadata;
 import org.noticepublisher.render.internal.ShippedFont;
@@ -116,7 +118,9 @@ public final class PdfRenderer {
         .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
             ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
         // ICU's UAX #14 line breaking: the JDK's breaker split "Officer’s" after the apostrophe.
-        .useUnicodeLineBreaker(new ICUBreakers.ICULineBreaker(locale))
+        .useUnicodeLineBreaker(KeepAllLineBreaker.wanted(locale.getLanguage())
+            ? new KeepAllLineBreaker(ULocale.forLocale(locale))
+            : new ICUBreakers.ICULineBreaker(locale))
         .useUnicodeCharacterBreaker(new ICUBreakers.ICUCharacterBreaker(locale))
         .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
         .useUnicodeBidiReorderer(ArabicScriptShaper.reorderer())

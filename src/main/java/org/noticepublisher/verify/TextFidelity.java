@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.noticepublisher.Finding;
 import org.noticepublisher.verify.internal.ContentTextStripper;
+import org.noticepublisher.verify.internal.VisualLines;
 
 /**
  * The checks veraPDF does not make: it passes PDFs whose text was dropped, drawn as {@code #} or
@@ -53,9 +54,12 @@ public final class TextFidelity {
             .withFix("use fonts without GSUB ligatures (see src/main/resources/fonts/README.md)"));
       }
       String content = normalise(raw);
+      VisualLines drawn = ContentTextStripper.isRightToLeft(doc)
+          ? new VisualLines(ContentTextStripper.visualLines(doc)) : null;
       for (String text : expected) {
         String want = normalise(text);
-        if (!want.isEmpty() && !content.contains(want)) {
+        boolean found = drawn == null ? content.contains(want) : drawn.contains(text);
+        if (!want.isEmpty() && !found) {
           findings.add(Finding.error("fidelity.missing", "text not found in the PDF: '"
                   + abbreviate(want) + "'")
               .at(source, 0)

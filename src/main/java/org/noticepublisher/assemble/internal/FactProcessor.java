@@ -39,7 +39,8 @@ final class FactProcessor extends AbstractAttributeTagProcessor {
       } else if (kind.equals("website")) {
         out.link(value, value.replaceFirst("^https?://", ""));
       } else {
-        out.text(value);
+        // Addresses and numbers are written as the profile gives them, in English.
+        out.english(value);
       }
     }
     structure.setBody(out.model(), false);

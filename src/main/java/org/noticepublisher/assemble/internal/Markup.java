@@ -1,7 +1,9 @@
 package org.noticepublisher.assemble.internal;
 
 import java.util.Map;
+import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.Messages;
+import org.noticepublisher.catalog.internal.PseudoLocalisation;
 import org.noticepublisher.catalog.OrganisationProfile;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.model.AttributeValueQuotes;
@@ -16,14 +18,26 @@ import org.unbescape.html.HtmlEscape;
  * template expression.
  */
 final class Markup {
+  /** Directional isolates: bidi treats what they enclose as one unit of the given direction. */
+  private static final char LRI = '\u2066';
+  private static final char RLI = '\u2067';
+  private static final char FSI = '\u2068';
+  private static final char PDI = '\u2069';
+
   private final IModelFactory factory;
   private final IModel model;
   private final Messages messages;
+  private final boolean rightToLeft;
+  private final boolean english;
 
   Markup(ITemplateContext context) {
     this.factory = context.getModelFactory();
     this.model = factory.createModel();
     this.messages = messages(context);
+    this.rightToLeft = "rtl".equals(context.getVariable("dir"));
+    // The pseudo-locales are English text, ar-XB included: no language change to mark.
+    this.english = messages.locale().equals("en") || messages.locale().startsWith("en-")
+        || PseudoLocalisation.isPseudo(messages.locale());
   }
 
   static Messages messages(ITemplateContext context) {
@@ -65,16 +79,70 @@ final class Markup {
   Markup link(String href, String words) {
     model.add(factory.createOpenElementTag(
         "a", Map.of("href", HtmlEscape.escapeHtml5Xml(href)), AttributeValueQuotes.DOUBLE, false));
-    text(words);
+    isolated(words);
     model.add(factory.createCloseElementTag("a"));
     return this;
+  }
+
+  /**
+   * Text whose direction must not mix with its surroundings (a URL, an e-mail address, a link's or
+   * placeholder's words): in a right-to-left notice it is isolated, so its punctuation and numbers
+   * keep their order. Left-to-right notices need no isolation and get none. The isolate's direction
+   * is chosen here rather than left to FSI; see {@link #leftToRight}.
+   */
+  Markup isolated(String plain) {
+    return text(rightToLeft ? (leftToRight(plain) ? LRI : RLI) + plain + PDI : plain);
+  }
+
+  /**
+   * Whether the first strong letter outside nested isolates is left-to-right, as FSI would decide;
+   * text with none (numbers, or only isolated words) keeps the document's right-to-left direction,
+   * where FSI would fall back to left-to-right.
+   */
+  static boolean leftToRight(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == LRI || c == RLI || c == FSI) {
+        depth++;
+      } else if (c == PDI) {
+        depth = Math.max(0, depth - 1);
+      } else if (depth == 0) {
+        byte d = Character.getDirectionality(c);
+        if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+          return true;
+        }
+        if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+            || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Text in the source language inside a translation, e.g. the organisation's English name. */
+  Markup english(String plain) {
+    if (english) {
+      return text(plain);
+    }
+    model.add(factory.createOpenElementTag("span", Map.of("lang", Catalog.SOURCE_LOCALE),
+        AttributeValueQuotes.DOUBLE, false));
+    isolated(plain);
+    model.add(factory.createCloseElementTag("span"));
+    return this;
+  }
+
+  /** Whether the notice's language is English, so English insertions need no language mark. */
+  boolean isEnglish() {
+    return english;
   }
 
   /** A fact nobody has confirmed yet, shown so that nobody can miss it; {@code fact} describes it. */
   Markup placeholder(String fact) {
     model.add(factory.createOpenElementTag(
         "span", Map.of("class", "placeholder"), AttributeValueQuotes.DOUBLE, false));
-    text(messages.text("placeholder.missing", Map.of("fact", fact)));
+    isolated(messages.text("placeholder.missing", Map.of("fact", fact)));
     model.add(factory.createCloseElementTag("span"));
     return this;
   }
@@ -91,7 +159,7 @@ final class Markup {
       link(href, words);
       return java.util.Optional.empty();
     }
-    text(words);
+    isolated(words);
     return java.util.Optional.of(messages.text("fact.link", Map.of("words", words)));
   }
 

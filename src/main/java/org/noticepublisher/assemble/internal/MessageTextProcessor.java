@@ -14,7 +14,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 /**
  * {@code np:text="key"}: replaces the element's body with the escaped message, turning each {@code
  * {link_name}} argument into a link (or plain words and a visible placeholder after the text when the
- * profile lacks its address).
+ * profile lacks its address). In a translation the organisation's English name is marked as English.
  */
 final class MessageTextProcessor extends AbstractAttributeTagProcessor {
   MessageTextProcessor(String prefix) {
@@ -31,9 +31,12 @@ final class MessageTextProcessor extends AbstractAttributeTagProcessor {
     String key = Markup.evaluate(context, attributeValue);
     Markup out = new Markup(context);
     List<String> unconfirmed = new ArrayList<>();
-    for (Messages.Segment s : out.messages().segments(key, Map.of())) {
+    String[] slots = out.isEnglish() ? new String[0] : new String[] {"organisation"};
+    for (Messages.Segment s : out.messages().segments(key, Map.of(), slots)) {
       if (!s.isSlot()) {
         out.text(s.text());
+      } else if (s.slot().equals("organisation")) {
+        out.english(out.profile().name());
       } else if (s.slot().startsWith(Messages.LINK_PREFIX)) {
         out.namedLink(s.slot().substring(Messages.LINK_PREFIX.length())).ifPresent(unconfirmed::add);
       }
