@@ -138,7 +138,10 @@ public final class NoticeAssembler {
     context.setVariable("author", profile.name());
     context.setVariable("layoutClass", layout.largePrint() ? "large-print" : "regular-print");
     context.setVariable("css", baseCss + readStyle(variant.style())
-        + PageStyle.css(layout, rtl, messages, messages.text(variant.titleKey())));
+        + PageStyle.css(layout, rtl, messages));
+    // The notice's title alone: mixed-direction text in a margin box (an English name beside Arabic
+    // words) comes out misordered in openhtmltopdf, even isolated.
+    context.setVariable("footer", messages.text(variant.titleKey()));
     String html;
     try {
       html = engine.process("notice", context);

@@ -17,6 +17,7 @@ import org.thymeleaf.templatemode.TemplateMode;
  * profile lacks its address). In a translation the organisation's English name is marked as English.
  */
 final class MessageTextProcessor extends AbstractAttributeTagProcessor {
+
   MessageTextProcessor(String prefix) {
     super(TemplateMode.HTML, prefix, null, false, "text", true, 1300, true);
   }

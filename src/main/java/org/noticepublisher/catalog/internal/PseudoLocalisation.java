@@ -69,7 +69,8 @@ public final class PseudoLocalisation {
 
   static String rightToLeft(String pattern) {
     return "[" + mapLiteralText(pattern,
-        range -> WORD.matcher(range).replaceAll(m -> FSI + m.group() + PDI)) + "]";
+        range -> WORD.matcher(range).replaceAll(
+            m -> java.util.regex.Matcher.quoteReplacement(FSI + m.group() + PDI))) + "]";
   }
 
   private static char accent(char c) {

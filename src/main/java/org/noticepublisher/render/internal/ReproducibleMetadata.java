@@ -10,6 +10,7 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
 import java.time.LocalDate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -43,9 +44,8 @@ public final class ReproducibleMetadata {
         xmp = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       String iso = published + "T00:00:00Z";
-      String fixed = XMP_DATE.matcher(xmp).replaceAll(m -> m.group(1) != null
-          ? m.group(1) + iso + m.group(2)
-          : m.group(3) + iso + m.group(4));
+      String fixed = XMP_DATE.matcher(xmp).replaceAll(m -> Matcher.quoteReplacement(
+          m.group(1) != null ? m.group(1) + iso + m.group(2) : m.group(3) + iso + m.group(4)));
       try (var out = metadata.createOutputStream()) {
         out.write(fixed.getBytes(StandardCharsets.UTF_8));
       }
