@@ -18,6 +18,7 @@ import org.noticepublisher.NoticeId;
  * @param html the accessible HTML document; also the input of the PDF renderer
  * @param texts the visible text of every block (heading, paragraph, list item), in reading order: the
  *     text a reader of the PDF must get back
+ * @param draft whether the translation is an unreviewed draft
  * @param fallbacks keys served from another locale's bundle, and from which locale
  * @param warnings problems that do not stop publication (missing profile facts, fallbacks)
  */
@@ -30,6 +31,7 @@ public record Notice(
     String author,
     String html,
     List<String> texts,
+    boolean draft,
     Map<String, String> fallbacks,
     List<Finding> warnings) {
 

@@ -20,6 +20,7 @@ import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.assemble.internal.IcuMessageResolver;
 import org.noticepublisher.assemble.internal.NoticeDialect;
+import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.Messages;
 import org.noticepublisher.catalog.MissingMessageException;
@@ -136,6 +137,11 @@ public final class NoticeAssembler {
     context.setVariable("title", title);
     context.setVariable("subject", messages.text(variant.subjectKey()));
     context.setVariable("author", profile.name());
+    boolean draft = catalog.bundle(id.locale()).orElseThrow().status() == Bundle.ReviewStatus.DRAFT;
+    context.setVariable("draft", draft);
+    context.setVariable("english", id.locale().startsWith("en"));
+    context.setVariable("draftInEnglish", catalog.messages(Catalog.SOURCE_LOCALE, id.variant(),
+        profile).text("document.draft"));
     context.setVariable("layoutClass", layout.largePrint() ? "large-print" : "regular-print");
     context.setVariable("css", baseCss + readStyle(variant.style())
         + PageStyle.css(layout, rtl, messages));
@@ -148,11 +154,11 @@ public final class NoticeAssembler {
     } catch (TemplateProcessingException e) {
       throw new FindingsException(templateFinding(e));
     }
-    return checked(id, rtl, title, messages, html);
+    return checked(id, rtl, title, messages, html, draft);
   }
 
-  private Notice checked(NoticeId id, boolean rtl, String title, Messages messages, String html)
-      throws FindingsException {
+  private Notice checked(NoticeId id, boolean rtl, String title, Messages messages, String html,
+      boolean draft) throws FindingsException {
     Document doc = Jsoup.parse(html);
     String template = templates.resolve("notice.html").toString();
     List<Finding> problems = new ArrayList<>();
@@ -189,7 +195,7 @@ public final class NoticeAssembler {
             .at(catalog.directory().resolve(id.locale() + ".properties").toString(), 0)
             .withFix("translate " + key)));
     return new Notice(id, id.locale(), rtl, title, messages.text(
-        variants.get(id.variant()).subjectKey()), profile.name(), html, texts,
+        variants.get(id.variant()).subjectKey()), profile.name(), html, texts, draft,
         messages.fallbacks(), warnings);
   }
 

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Pipeline;
 import org.noticepublisher.Publication;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.publish.Publisher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,6 +83,10 @@ final class RenderCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "[%" + width + "d/%d] %-40s %s%n", i + 1, ids.size(),
           p.id() + " (" + layout.label() + ")", status(p));
       p.reading().ifPresent(r -> out.println("      " + r));
+      p.notice().map(Notice::fallbacks).filter(f -> !f.isEmpty()).ifPresent(f -> out.println(
+          "      " + f.size() + " messages not translated, shown from " + new TreeSet<>(f.values())
+              + ": " + String.join(", ", f.keySet().stream().limit(5).toList())
+              + (f.size() > 5 ? ", …" : "")));
       for (Finding f : p.verdict().errors()) {
         out.println("      " + f);
       }

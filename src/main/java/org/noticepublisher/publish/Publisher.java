@@ -21,15 +21,18 @@ import java.util.TreeMap;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Publication;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.assemble.Notice;
 
 /**
  * Writes verified notices under the output folder: {@code <variant>/<locale>/<variant>.<locale>.pdf}
  * and its HTML twin beside it, each through a temporary file and an atomic move, so a reader never
  * sees half a file and a failed run leaves the previous files as they were. {@code manifest.json}
- * lists every published file with its hash, size, pages and validation result.
+ * lists every published file with its hash, size, pages, review status and validation result, and
+ * {@code index.html} shows the same to people.
  */
 public final class Publisher {
   public static final String MANIFEST = "manifest.json";
+  public static final String INDEX = "index.html";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -108,6 +111,8 @@ public final class Publisher {
     ArrayNode files = root.putArray("files");
     entries.values().forEach(files::add);
     writeAtomically(manifest, JSON.writeValueAsBytes(root));
+    writeAtomically(output.resolve(INDEX),
+        PublishedIndex.html(entries.values()).getBytes(StandardCharsets.UTF_8));
   }
 
   private ObjectNode entry(Publication p, Path file, String type) throws IOException {
@@ -118,7 +123,13 @@ public final class Publisher {
     e.put("variant", p.id().variant());
     e.put("locale", p.id().locale());
     e.put("layout", p.layout().label());
-    e.put("title", p.notice().orElseThrow().title());
+    Notice notice = p.notice().orElseThrow();
+    e.put("title", notice.title());
+    e.put("lang", notice.lang());
+    e.put("dir", notice.rightToLeft() ? "rtl" : "ltr");
+    e.put("review", notice.draft() ? "draft" : "reviewed");
+    ObjectNode fallbacks = e.putObject("fallbacks");
+    new TreeMap<>(notice.fallbacks()).forEach(fallbacks::put);
     e.put("sha256", sha256(bytes));
     e.put("bytes", bytes.length);
     return e;

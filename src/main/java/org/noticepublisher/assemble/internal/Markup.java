@@ -1,6 +1,8 @@
 package org.noticepublisher.assemble.internal;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.Messages;
 import org.noticepublisher.catalog.internal.PseudoLocalisation;
@@ -23,11 +25,16 @@ final class Markup {
   private static final char RLI = '\u2067';
   private static final char FSI = '\u2068';
   private static final char PDI = '\u2069';
+  /** A bracketed phrase containing Latin letters and no right-to-left letters, or a Latin run. */
+  private static final Pattern LATIN_RUN = Pattern.compile(
+      "\\([^()\\p{IsArabic}\\u2066-\\u2069]*\\p{IsLatin}[^()\\p{IsArabic}\\u2066-\\u2069]*\\)"
+      + "|\\p{IsLatin}[\\p{IsLatin}\\p{N}’'.,&/:@\\- ]*[\\p{IsLatin}\\p{N}]|\\p{IsLatin}");
 
   private final IModelFactory factory;
   private final IModel model;
   private final Messages messages;
   private final boolean rightToLeft;
+  private final boolean pseudo;
   private final boolean english;
 
   Markup(ITemplateContext context) {
@@ -35,6 +42,7 @@ final class Markup {
     this.model = factory.createModel();
     this.messages = messages(context);
     this.rightToLeft = "rtl".equals(context.getVariable("dir"));
+    this.pseudo = PseudoLocalisation.isPseudo(messages.locale());
     // The pseudo-locales are English text, ar-XB included: no language change to mark.
     this.english = messages.locale().equals("en") || messages.locale().startsWith("en-")
         || PseudoLocalisation.isPseudo(messages.locale());
@@ -71,9 +79,20 @@ final class Markup {
 
   Markup text(String plain) {
     if (!plain.isEmpty()) {
-      model.add(factory.createText(HtmlEscape.escapeHtml5Xml(plain)));
+      String text = rightToLeft && !pseudo ? isolateLatin(plain) : plain;
+      model.add(factory.createText(HtmlEscape.escapeHtml5Xml(text)));
     }
     return this;
+  }
+
+  /**
+   * English inside right-to-left text, such as "(Information Commissioner’s Office, ICO)", isolated
+   * left to right, brackets included: left to the bidi algorithm, its brackets and punctuation would
+   * be placed by the surrounding Arabic script and read out of order, above all where a line breaks.
+   */
+  static String isolateLatin(String text) {
+    return LATIN_RUN.matcher(text).replaceAll(
+        m -> Matcher.quoteReplacement(LRI + m.group() + PDI));
   }
 
   Markup link(String href, String words) {
@@ -91,7 +110,14 @@ final class Markup {
    * is chosen here rather than left to FSI; see {@link #leftToRight}.
    */
   Markup isolated(String plain) {
-    return text(rightToLeft ? (leftToRight(plain) ? LRI : RLI) + plain + PDI : plain);
+    if (!rightToLeft) {
+      return text(plain);
+    }
+    boolean ltr = leftToRight(plain);
+    // Latin inside an isolate that is already left to right needs no isolate of its own.
+    String inner = ltr || pseudo ? plain : isolateLatin(plain);
+    model.add(factory.createText(HtmlEscape.escapeHtml5Xml((ltr ? LRI : RLI) + inner + PDI)));
+    return this;
   }
 
   /**

@@ -36,14 +36,21 @@ public final class VisualLines {
     }
   }
 
-  /** Whether {@code message} appears as consecutive drawn lines. */
+  /**
+   * Whether {@code message} appears as consecutive drawn lines, laid out right to left or, for a
+   * block the document sets left to right (an English note), left to right.
+   */
   public boolean contains(String message) {
     String logical = SPACES.matcher(message).replaceAll(" ").strip();
     if (countLetters(logical, 0, logical.length()) == 0) {
       return true;
     }
+    return contains(logical, Bidi.RTL) || contains(logical, Bidi.LTR);
+  }
+
+  private boolean contains(String logical, byte direction) {
     Bidi paragraph = new Bidi();
-    paragraph.setPara(logical, Bidi.RTL, null);
+    paragraph.setPara(logical, direction, null);
     int[] prefix = new int[logical.length() + 1];
     for (int i = 0; i < logical.length(); i++) {
       prefix[i + 1] = prefix[i] + (isLetter(logical.charAt(i)) ? 1 : 0);
