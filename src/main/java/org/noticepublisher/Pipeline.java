@@ -18,6 +18,7 @@ import org.noticepublisher.catalog.OrganisationProfile;
 import org.noticepublisher.render.PdfRenderer;
 import org.noticepublisher.render.RenderedPdf;
 import org.noticepublisher.verify.PdfValidator;
+import org.noticepublisher.verify.PseudoLocaleCheck;
 import org.noticepublisher.verify.ReadingLevel;
 import org.noticepublisher.verify.TextFidelity;
 import org.noticepublisher.verify.Verdict;
@@ -160,6 +161,9 @@ public final class Pipeline {
       Variant variant = assembler.variants().get(id.variant());
       findings.addAll(legal.check(variant));
       findings.addAll(notice.warnings());
+      if (Catalog.isPseudoLocale(id.locale())) {
+        findings.addAll(PseudoLocaleCheck.check(notice));
+      }
       if (isEnglish(id.locale())) {
         ReadingLevel.Figures figures = ReadingLevel.measure(notice.texts());
         reading = Optional.of(figures);

@@ -74,6 +74,11 @@ public final class Catalog {
     return new Catalog(directory, bundles);
   }
 
+  /** Whether {@code locale} is one of the generated pseudo-locales (en-XA, ar-XB). */
+  public static boolean isPseudoLocale(String locale) {
+    return PseudoLocalisation.isPseudo(locale);
+  }
+
   public Path directory() {
     return directory;
   }

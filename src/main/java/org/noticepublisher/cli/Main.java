@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RenderCommand.class,
       ValidateCommand.class,
+      LintCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -29,7 +30,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "choose a command: render, validate, bench (see --help)");
+        "choose a command: render, validate, lint, bench (see --help)");
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -5,7 +5,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.Messages;
-import org.noticepublisher.catalog.internal.PseudoLocalisation;
 import org.noticepublisher.catalog.OrganisationProfile;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.model.AttributeValueQuotes;
@@ -42,10 +41,10 @@ final class Markup {
     this.model = factory.createModel();
     this.messages = messages(context);
     this.rightToLeft = "rtl".equals(context.getVariable("dir"));
-    this.pseudo = PseudoLocalisation.isPseudo(messages.locale());
+    this.pseudo = Catalog.isPseudoLocale(messages.locale());
     // The pseudo-locales are English text, ar-XB included: no language change to mark.
     this.english = messages.locale().equals("en") || messages.locale().startsWith("en-")
-        || PseudoLocalisation.isPseudo(messages.locale());
+        || Catalog.isPseudoLocale(messages.locale());
   }
 
   static Messages messages(ITemplateContext context) {

@@ -1,0 +1,101 @@
+package org.noticepublisher.catalog;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.noticepublisher.Finding;
+
+/**
+ * What a translator needs to know about a bundle, compared with the source bundle: each finding names
+ * the file, line and key and says why. Errors are mistakes that would show wrong text (an argument
+ * lost or misspelt); warnings are gaps that fall back to English or that a reviewer should look at.
+ */
+public final class BundleLint {
+  private BundleLint() {}
+
+  /** Every translation bundle of the catalog (pseudo-locales are generated and not checked). */
+  public static List<Finding> check(Catalog catalog) {
+    List<Finding> findings = new ArrayList<>();
+    for (String locale : catalog.locales()) {
+      Bundle bundle = catalog.bundle(locale).orElseThrow();
+      if (!bundle.generated()) {
+        findings.addAll(check(bundle, catalog.source()));
+      }
+    }
+    return findings;
+  }
+
+  public static List<Finding> check(Bundle bundle, Bundle source) {
+    List<Finding> findings = new ArrayList<>();
+    String file = bundle.file().toString();
+    boolean isSource = bundle == source;
+    if (!bundle.keys().contains(Bundle.STATUS_KEY)) {
+      findings.add(Finding.warning(Bundle.STATUS_KEY, "the bundle does not say whether it was "
+              + "reviewed, so it is published as a draft")
+          .at(file, 0)
+          .withFix("add bundle.status = draft (or reviewed, once a reviewer has checked it)"));
+    }
+    for (String key : bundle.keys()) {
+      String pattern = bundle.pattern(key).orElseThrow();
+      int line = bundle.lineOf(key);
+      if (pattern.indexOf('\'') >= 0) {
+        findings.add(Finding.warning(key, "straight apostrophe ('): ICU reads it as a quote and may "
+                + "hide the text after it")
+            .at(file, line)
+            .withFix("write ’ (or '' for a literal apostrophe)"));
+      }
+      if (isSource) {
+        continue;
+      }
+      String original = source.pattern(key).orElse(null);
+      if (original == null) {
+        if (!key.startsWith("bundle.")) {
+          findings.add(Finding.warning(key, "no such key in the source bundle " + source.locale()
+                  + ": it is never shown")
+              .at(file, line)
+              .withFix("check the spelling against " + source.file().getFileName()
+                  + ", or delete the line"));
+        }
+        continue;
+      }
+      Set<String> want = arguments(original, source.locale());
+      Set<String> got = arguments(pattern, bundle.locale());
+      if (!want.equals(got)) {
+        Set<String> missing = new TreeSet<>(want);
+        missing.removeAll(got);
+        Set<String> unknown = new TreeSet<>(got);
+        unknown.removeAll(want);
+        findings.add(Finding.error(key, "arguments differ from the source"
+                + (missing.isEmpty() ? "" : ": missing " + braces(missing))
+                + (unknown.isEmpty() ? "" : ": unknown " + braces(unknown)))
+            .at(file, line)
+            .withFix("use exactly " + braces(want) + " as in " + source.file().getFileName()
+                + " line " + source.lineOf(key)));
+      }
+    }
+    if (!isSource) {
+      for (String key : source.keys()) {
+        if (!key.startsWith("bundle.") && bundle.pattern(key).isEmpty()) {
+          findings.add(Finding.warning(key, "not translated: readers see the " + source.locale()
+                  + " text")
+              .at(file, 0)
+              .withFix("add " + key + " = … (source: " + source.file().getFileName() + " line "
+                  + source.lineOf(key) + ")"));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static Set<String> arguments(String pattern, String locale) {
+    return new TreeSet<>(new MessageFormat(pattern, ULocale.forLanguageTag(locale))
+        .getArgumentNames());
+  }
+
+  private static String braces(Set<String> names) {
+    return names.stream().map(n -> "{" + n + "}").reduce((a, b) -> a + " " + b).orElse("none");
+  }
+}

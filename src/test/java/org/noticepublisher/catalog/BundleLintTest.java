@@ -1,0 +1,79 @@
+package org.noticepublisher.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.noticepublisher.Finding;
+import org.noticepublisher.Fixtures;
+import org.noticepublisher.Severity;
+import org.noticepublisher.cli.Main;
+
+/** What lint tells a translator about one broken line: file, line, key, why. */
+class BundleLintTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      // case | line written into a draft bundle | severity | key | line | words in the message
+      "argument dropped | intro.p.2 = Jest zarejestrowana w ICO. | ERROR | intro.p.2 | 3 | missing {icoRegistration} {organisation}",
+      "argument misspelt | intro.p.2 = {organization} {icoRegistration} | ERROR | intro.p.2 | 3 | missing {organisation}: unknown {organization}",
+      "key misspelt | intro.p2 = Tekst | WARNING | intro.p2 | 3 | no such key in the source bundle",
+      "straight apostrophe | standard.title = Nasz 'standardowy' tekst | WARNING | standard.title | 3 | straight apostrophe"})
+  void namesFileLineKeyAndWhy(String name, String line, Severity severity, String key, int lineNo,
+      String why, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("pl.properties");
+    Files.writeString(file, "# test bundle\nbundle.status = draft\n" + line + "\n");
+    Bundle source = Fixtures.pipeline().catalog().source();
+    List<Finding> findings = BundleLint.check(Bundle.load(file), source).stream()
+        .filter(f -> f.code().equals(key)).toList();
+    assertEquals(1, findings.size(), findings.toString());
+    Finding f = findings.get(0);
+    assertEquals(severity, f.severity());
+    assertEquals(file.toString(), f.source());
+    assertEquals(lineNo, f.line());
+    assertTrue(f.message().contains(why), f.message());
+    assertTrue(!f.fix().isEmpty(), "says how to fix it");
+  }
+
+  @Test
+  void missingKeysAndStatusAreWarnings(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("pl.properties");
+    Files.writeString(file, "standard.title = Tytuł\n");
+    List<Finding> findings = BundleLint.check(Bundle.load(file),
+        Fixtures.pipeline().catalog().source());
+    assertTrue(findings.stream().anyMatch(f -> f.code().equals("bundle.status")));
+    assertTrue(findings.stream().anyMatch(f -> f.code().equals("collect.heading")
+        && f.message().contains("not translated")));
+    assertTrue(findings.stream().noneMatch(Finding::isError));
+  }
+
+  @Test
+  void theProjectsBundlesLintWithoutErrors() {
+    StringWriter out = new StringWriter();
+    int code = Main.run(new String[] {"lint", "-p", Fixtures.PROJECT.toString()},
+        new PrintWriter(out), new PrintWriter(new StringWriter()));
+    assertEquals(0, code, out.toString());
+    assertTrue(out.toString().contains("0 errors"), out.toString());
+  }
+
+  @Test
+  void lintExitsOneOnAnError(@TempDir Path dir) {
+    Path project = Fixtures.copyOfProject(dir.resolve("project"));
+    Fixtures.edit(project.resolve("locales/pl.properties"), "{icoRegistration}", "{icoNumber}");
+    StringWriter out = new StringWriter();
+    int code = Main.run(new String[] {"lint", "-p", project.toString()}, new PrintWriter(out),
+        new PrintWriter(new StringWriter()));
+    assertEquals(1, code);
+    assertTrue(out.toString().matches("(?s).*pl\\.properties:\\d+: error \\[intro\\.p\\.2\\] "
+        + "arguments differ from the source: missing \\{icoRegistration\\}: unknown "
+        + "\\{icoNumber\\}.*"), out.toString());
+  }
+}
