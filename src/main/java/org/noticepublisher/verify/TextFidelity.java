@@ -11,12 +11,14 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.noticepublisher.Finding;
 import org.noticepublisher.verify.internal.ContentTextStripper;
+import org.noticepublisher.verify.internal.UnjoinedLetters;
 import org.noticepublisher.verify.internal.VisualLines;
 
 /**
- * The checks veraPDF does not make: it passes PDFs whose text was dropped, drawn as {@code #} or
- * extracts as ligatures. Here the text a reader gets back must contain every text the notice shows, no
- * ligature code points, and every font must be embedded.
+ * The checks veraPDF does not make: it passes PDFs whose text was dropped, drawn as {@code #},
+ * extracts as ligatures or was drawn with Arabic letters unjoined. Here the text a reader gets back
+ * must contain every text the notice shows, in order; no ligature code points; every Arabic-script
+ * letter joined; every font embedded.
  */
 public final class TextFidelity {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
@@ -54,8 +56,17 @@ public final class TextFidelity {
             .withFix("use fonts without GSUB ligatures (see src/main/resources/fonts/README.md)"));
       }
       String content = normalise(raw);
-      VisualLines drawn = ContentTextStripper.isRightToLeft(doc)
-          ? new VisualLines(ContentTextStripper.visualLines(doc)) : null;
+      List<String> lines = ContentTextStripper.isRightToLeft(doc)
+          ? ContentTextStripper.visualLines(doc) : null;
+      VisualLines drawn = lines == null ? null : new VisualLines(lines);
+      String unjoined = lines == null ? "" : UnjoinedLetters.in(String.join("", lines));
+      if (!unjoined.isEmpty()) {
+        findings.add(Finding.error("fidelity.unjoined", "Arabic-script letters drawn unjoined: "
+                + unjoined.codePoints().distinct().collect(StringBuilder::new,
+                    StringBuilder::appendCodePoint, StringBuilder::append))
+            .at(source, 0)
+            .withFix("shape with ArabicScriptShaper (a font with presentation forms is needed)"));
+      }
       for (String text : expected) {
         String want = normalise(text);
         boolean found = drawn == null ? content.contains(want) : drawn.contains(text);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.noticepublisher.NoticeId;
@@ -17,7 +18,8 @@ import org.noticepublisher.verify.TextFidelity;
 /**
  * One sample per script, rendered on its own and read back with PDFBox: the extracted text must be
  * exactly the source once NFKC-normalised (Arabic presentation forms back to letters) and stripped of
- * bidi controls. Urdu and Persian letters that ICU's shaping alone leaves unjoined are included.
+ * bidi controls. Urdu and Persian letters that ICU's shaping alone leaves unjoined are included, and
+ * for Arabic script every letter must have been drawn in its joined (presentation) form.
  */
 class ScriptSamplesTest {
   private static final PdfRenderer RENDERER = PdfRenderer.create();
@@ -42,9 +44,25 @@ class ScriptSamplesTest {
         html, List.of(sample), false, Map.of(), List.of());
     RenderedPdf pdf = RENDERER.render(notice, LocalDate.of(2026, 1, 1));
     try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
-      String extracted = new PDFTextStripper().getText(doc);
+      StringBuilder glyphs = new StringBuilder();
+      String extracted = new PDFTextStripper() {
+        @Override
+        protected void processTextPosition(TextPosition text) {
+          glyphs.append(text.getUnicode());
+          super.processTextPosition(text);
+        }
+      }.getText(doc);
       assertEquals(TextFidelity.normalise(sample).replace("\u200C", ""),
           TextFidelity.normalise(extracted).replace("\u200C", ""));
+      if (rtl) {
+        // NFKC (and PDFBox's own text output) folds joined and unjoined letters alike, so check the
+        // drawn glyphs: every letter must be a presentation form (initial, medial, final, isolated).
+        String unshaped = glyphs.codePoints()
+            .filter(cp -> cp >= 0x0620 && cp <= 0x06FF && Character.isLetter(cp))
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
+        assertEquals("", unshaped, "letters drawn without shaping");
+      }
     }
   }
 }
