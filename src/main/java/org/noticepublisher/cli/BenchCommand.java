@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +33,7 @@ final class BenchCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin ProjectOptions project;
 
-  @Option(names = {"-v", "--variant"}, split = ",", paramLabel = "ID",
-      description = "Variants (default: all).")
-  List<String> variants = new ArrayList<>();
-
-  @Option(names = {"-l", "--locale"}, split = ",", paramLabel = "TAG",
-      description = "Locales (default: all).")
-  List<String> locales = new ArrayList<>();
+  @Mixin NoticeSelection selection;
 
   @Option(names = "--warmup", defaultValue = "5", paramLabel = "N",
       description = "Warm-up rounds over the matrix before timing (default: ${DEFAULT-VALUE}).")
@@ -61,12 +54,7 @@ final class BenchCommand implements Callable<Integer> {
     if (pipeline == null) {
       return Main.FAILED;
     }
-    List<NoticeId> ids;
-    try {
-      ids = pipeline.matrix(variants, locales);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    List<NoticeId> ids = selection.resolve(pipeline, spec.commandLine());
     double openMs = (System.nanoTime() - start) / 1e6;
     Map<NoticeId, Double> cold = new LinkedHashMap<>();
     boolean allPassed = true;

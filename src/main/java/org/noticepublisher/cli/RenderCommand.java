@@ -31,13 +31,7 @@ final class RenderCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin ProjectOptions project;
 
-  @Option(names = {"-v", "--variant"}, split = ",", paramLabel = "ID",
-      description = "Variants to render (default: all).")
-  List<String> variants = new ArrayList<>();
-
-  @Option(names = {"-l", "--locale"}, split = ",", paramLabel = "TAG",
-      description = "Locales to render, e.g. en-GB (default: all).")
-  List<String> locales = new ArrayList<>();
+  @Mixin NoticeSelection selection;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "output",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -59,12 +53,7 @@ final class RenderCommand implements Callable<Integer> {
     if (pipeline == null) {
       return Main.FAILED;
     }
-    List<NoticeId> ids;
-    try {
-      ids = pipeline.matrix(variants, locales);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    List<NoticeId> ids = selection.resolve(pipeline, spec.commandLine());
     List<Finding> warnings = pipeline.warnings();
     if (!warnings.isEmpty()) {
       err.println("Warnings (" + warnings.size() + "): the notices show a placeholder for each");
