@@ -154,11 +154,11 @@ public final class NoticeAssembler {
     } catch (TemplateProcessingException e) {
       throw new FindingsException(templateFinding(e));
     }
-    return checked(id, rtl, title, messages, html, draft);
+    return checked(id, rtl, title, (String) context.getVariable("subject"), messages, html, draft);
   }
 
-  private Notice checked(NoticeId id, boolean rtl, String title, Messages messages, String html,
-      boolean draft) throws FindingsException {
+  private Notice checked(NoticeId id, boolean rtl, String title, String subject, Messages messages,
+      String html, boolean draft) throws FindingsException {
     Document doc = Jsoup.parse(html);
     String template = templates.resolve("notice.html").toString();
     List<Finding> problems = new ArrayList<>();
@@ -172,7 +172,8 @@ public final class NoticeAssembler {
           .at(template, 0)
           .withFix("keep th:lang=\"${lang}\" on the <html> element"));
     }
-    for (Element img : doc.select("img:not([alt]), svg:not([role=img][aria-label]):not([aria-hidden=true])")) {
+    for (Element img : doc.select(
+        "img:not([alt]), svg:not([role=img][aria-label]):not([aria-hidden=true])")) {
       problems.add(Finding.error("alt", "image without a text alternative: " + img.outerHtml()
               .lines().findFirst().orElse(""))
           .at(template, 0)
@@ -184,8 +185,8 @@ public final class NoticeAssembler {
     }
     List<String> texts = new ArrayList<>();
     for (Element block : doc.body().select(BLOCKS)) {
-      if (block.selectFirst(BLOCKS.replace(", ", ",")) == block && !block.text().isBlank()
-          && block.select(BLOCKS).size() == 1) {
+      // Innermost blocks only (select() counts the block itself), so no text is expected twice.
+      if (block.select(BLOCKS).size() == 1 && !block.text().isBlank()) {
         texts.add(block.text());
       }
     }
@@ -194,8 +195,7 @@ public final class NoticeAssembler {
         Finding.warning(key, "no " + id.locale() + " text: shown in " + from)
             .at(catalog.directory().resolve(id.locale() + ".properties").toString(), 0)
             .withFix("translate " + key)));
-    return new Notice(id, id.locale(), rtl, title, messages.text(
-        variants.get(id.variant()).subjectKey()), profile.name(), html, texts, draft,
+    return new Notice(id, id.locale(), rtl, title, subject, profile.name(), html, texts, draft,
         messages.fallbacks(), warnings);
   }
 

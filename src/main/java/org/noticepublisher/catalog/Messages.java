@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -166,11 +165,6 @@ public final class Messages {
       }
     }
     return format;
-  }
-
-  /** Names of the arguments a pattern uses, for lint. */
-  static Set<String> argumentNames(String pattern, ULocale locale) {
-    return new MessageFormat(pattern, locale).getArgumentNames();
   }
 
   private record Resolved(Bundle bundle, String key, String pattern) {}
