@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       ValidateCommand.class,
       LintCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -30,7 +31,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "choose a command: render, validate, lint, bench (see --help)");
+        "choose a command: render, validate, lint, bench, serve (see --help)");
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
