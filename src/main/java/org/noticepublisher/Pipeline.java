@@ -185,8 +185,7 @@ public final class Pipeline {
     findings.addAll(TextFidelity.check(pdf.bytes(), notice.texts(), id.toString()));
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
-        new Verdict(findings, List.of(validator.describe(), "text fidelity", "fonts embedded",
-            "UK GDPR Art. 13 coverage", "readability")),
+        new Verdict(findings, checks(id, reading.isPresent())),
         reading, timings(t0, t1, t2, t3));
   }
 
@@ -194,6 +193,18 @@ public final class Pipeline {
       List<Finding> findings, long t0, long t1, long t2) {
     return new Publication(id, layout, Optional.ofNullable(notice), Optional.ofNullable(pdf),
         new Verdict(findings, List.of()), Optional.empty(), timings(t0, t1, t2, t2));
+  }
+
+  private List<String> checks(NoticeId id, boolean readability) {
+    List<String> checks = new ArrayList<>(List.of(validator.describe(), "text fidelity",
+        "fonts embedded", "UK GDPR Art. 13 coverage"));
+    if (readability) {
+      checks.add("readability");
+    }
+    if (Catalog.isPseudoLocale(id.locale())) {
+      checks.add("no untranslated text");
+    }
+    return checks;
   }
 
   /** Readability is measured on English text only; en-XA is a pseudo-locale, not English. */
