@@ -45,17 +45,19 @@ public final class TextFidelity {
   public static List<Finding> check(byte[] pdf, List<String> expected, String source) {
     List<Finding> findings = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      String raw = ContentTextStripper.content(doc);
-      var ligature = LIGATURES.matcher(raw);
+      ContentTextStripper.Extraction extracted = ContentTextStripper.extract(doc);
+      var ligature = LIGATURES.matcher(extracted.drawn());
       if (ligature.find()) {
-        int from = Math.max(0, ligature.start() - 20);
+        String glyphs = extracted.drawn();
         findings.add(Finding.error("fidelity.ligature", String.format(
-                "extracted text contains ligature U+%04X: '%s'", (int) ligature.group().charAt(0),
-                raw.substring(from, Math.min(raw.length(), ligature.end() + 20)).strip()))
+                "text drawn with ligature U+%04X, which readers extract as one character: '%s'",
+                (int) ligature.group().charAt(0), glyphs.substring(
+                    Math.max(0, ligature.start() - 20),
+                    Math.min(glyphs.length(), ligature.end() + 20)).strip()))
             .at(source, 0)
             .withFix("use fonts without GSUB ligatures (see src/main/resources/fonts/README.md)"));
       }
-      String content = normalise(raw);
+      String content = normalise(extracted.text());
       List<String> lines = ContentTextStripper.isRightToLeft(doc)
           ? ContentTextStripper.visualLines(doc) : null;
       VisualLines drawn = lines == null ? null : new VisualLines(lines);

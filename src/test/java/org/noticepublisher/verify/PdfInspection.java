@@ -29,6 +29,13 @@ public final class PdfInspection {
     }
   }
 
+  /** Every glyph as drawn, before PDFBox's text output folds ligatures into letters. */
+  public static String drawnGlyphs(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return ContentTextStripper.extract(doc).drawn();
+    }
+  }
+
   /** Structure elements in document order. */
   public static List<PDStructureElement> structure(PDDocument doc) {
     List<PDStructureElement> out = new ArrayList<>();

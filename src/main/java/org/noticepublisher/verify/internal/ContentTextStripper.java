@@ -26,6 +26,7 @@ public final class ContentTextStripper extends PDFTextStripper {
   private final boolean rightToLeft;
   private final Deque<Boolean> artifact = new ArrayDeque<>();
   private final StringBuilder line = new StringBuilder();
+  private final StringBuilder drawn = new StringBuilder();
 
   private ContentTextStripper(boolean includeArtifacts, boolean rightToLeft) {
     this.includeArtifacts = includeArtifacts;
@@ -36,6 +37,20 @@ public final class ContentTextStripper extends PDFTextStripper {
   public static String content(PDDocument doc) throws IOException {
     return new ContentTextStripper(false, isRightToLeft(doc)).getText(doc);
   }
+
+  /**
+   * The content text, and every glyph as drawn (artifacts included). PDFBox's text output replaces
+   * ligatures (ﬁ) and Arabic presentation forms with plain letters, so only the drawn glyphs show
+   * what a PDF really contains, and what other readers and copy-paste get.
+   */
+  public static Extraction extract(PDDocument doc) throws IOException {
+    ContentTextStripper stripper = new ContentTextStripper(false, isRightToLeft(doc));
+    String text = stripper.getText(doc);
+    return new Extraction(text, stripper.drawn.toString());
+  }
+
+  /** What {@link #extract} returns. */
+  public record Extraction(String text, String drawn) {}
 
   public static String everything(PDDocument doc) throws IOException {
     return new ContentTextStripper(true, isRightToLeft(doc)).getText(doc);
@@ -70,6 +85,7 @@ public final class ContentTextStripper extends PDFTextStripper {
 
   @Override
   protected void processTextPosition(TextPosition text) {
+    drawn.append(text.getUnicode());
     if (includeArtifacts || artifact.isEmpty() || !artifact.peek()) {
       super.processTextPosition(text);
     }
