@@ -6,7 +6,7 @@ import org.noticepublisher.catalog.Messages;
 
 /**
  * The {@code @page} rules of a notice: paper size, the running footer (title, in the centre) and the
- * page number in the outer corner.
+ * page number in the outer corner. Narrow paper (A5) has room for the page number alone, centred.
  *
  * <p>The page number is margin-box text, which openhtmltopdf neither shapes nor reorders: right for
  * Latin, Cyrillic and Hangul, but it would garble Arabic script, so right-to-left notices number their
@@ -14,8 +14,21 @@ import org.noticepublisher.catalog.Messages;
  * or the style element it sits in.
  */
 final class PageStyle {
+  /** A title that wraps to two lines grows down from the text, not into the paper's edge. */
+  private static final String TOP = "vertical-align: top; padding-top: 5mm;";
   private static final String FONT = "font-family: \"Noto Sans\", \"Noto Naskh Arabic\", "
       + "\"NanumGothic\"; font-size: 8.5pt; color: #4a4a4a;";
+
+  /** The left and right page margins of notice.css together. */
+  private static final double SIDE_MARGINS_MM = 36;
+
+  /**
+   * Room kept on each side of the footer's title, so that the page number ("Сторінка 12 з 14") fits
+   * on one line: openhtmltopdf ignores nowrap in margin boxes and otherwise squeezes it.
+   */
+  private static final double PAGE_NUMBER_MM = 34;
+  /** Below this paper width a title column would be too narrow to read. */
+  private static final double NARROW_MM = 180;
 
   private PageStyle() {}
 
@@ -28,11 +41,17 @@ final class PageStyle {
         page.append(s.isSlot() ? " counter(" + s.slot() + ") " : cssString(s.text()));
       }
     }
+    double width = layout.pageSize().widthMm();
+    if (width < NARROW_MM) {
+      return String.format(Locale.ROOT,
+          "@page { size: %.1fmm %.1fmm; @bottom-center { content: %s; %s %s } }%n",
+          width, layout.pageSize().heightMm(), page.toString().strip(), FONT, TOP);
+    }
     return String.format(Locale.ROOT,
-        "@page { size: %.1fmm %.1fmm; @bottom-center { content: element(footer); } "
-            + "@bottom-%s { content: %s; %s } }%n",
-        layout.pageSize().widthMm(), layout.pageSize().heightMm(), rtl ? "left" : "right",
-        page.toString().strip(), FONT);
+        "@page { size: %.1fmm %.1fmm; @bottom-center { content: element(footer); %s } "
+            + "@bottom-%s { content: %s; %s %s } }%n.running-footer { width: %.1fmm; }%n",
+        width, layout.pageSize().heightMm(), TOP, rtl ? "left" : "right",
+        page.toString().strip(), FONT, TOP, width - SIDE_MARGINS_MM - 2 * PAGE_NUMBER_MM);
   }
 
   /**
