@@ -164,13 +164,13 @@ public final class Pipeline {
       if (Catalog.isPseudoLocale(id.locale())) {
         findings.addAll(PseudoLocaleCheck.check(notice));
       }
-      if (isEnglish(id.locale())) {
+      if (Catalog.isEnglish(id.locale()) && !Catalog.isPseudoLocale(id.locale())) {
         ReadingLevel.Figures figures = ReadingLevel.measure(notice.texts());
         reading = Optional.of(figures);
         findings.addAll(ReadingLevel.check(figures, variant.readability(), id.toString()));
       }
     } catch (FindingsException e) {
-      return failed(id, layout, null, null, e.findings(), t0, System.nanoTime(), System.nanoTime());
+      return failed(id, layout, null, e.findings(), t0, System.nanoTime(), System.nanoTime());
     }
     long t1 = System.nanoTime();
     RenderedPdf pdf;
@@ -178,7 +178,7 @@ public final class Pipeline {
       pdf = renderer.render(notice, profile.published());
     } catch (FindingsException e) {
       findings.addAll(e.findings());
-      return failed(id, layout, notice, null, findings, t0, t1, System.nanoTime());
+      return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     long t2 = System.nanoTime();
     findings.addAll(validator.validate(pdf.bytes(), id.toString()));
@@ -189,9 +189,9 @@ public final class Pipeline {
         reading, timings(t0, t1, t2, t3));
   }
 
-  private static Publication failed(NoticeId id, Layout layout, Notice notice, RenderedPdf pdf,
+  private static Publication failed(NoticeId id, Layout layout, Notice notice,
       List<Finding> findings, long t0, long t1, long t2) {
-    return new Publication(id, layout, Optional.ofNullable(notice), Optional.ofNullable(pdf),
+    return new Publication(id, layout, Optional.ofNullable(notice), Optional.empty(),
         new Verdict(findings, List.of()), Optional.empty(), timings(t0, t1, t2, t2));
   }
 
@@ -205,11 +205,6 @@ public final class Pipeline {
       checks.add("no untranslated text");
     }
     return checks;
-  }
-
-  /** Readability is measured on English text only; en-XA is a pseudo-locale, not English. */
-  static boolean isEnglish(String locale) {
-    return locale.equals("en") || (locale.startsWith("en-") && !locale.equals("en-XA"));
   }
 
   private static Publication.Timings timings(long t0, long t1, long t2, long t3) {

@@ -139,7 +139,7 @@ public final class NoticeAssembler {
     context.setVariable("author", profile.name());
     boolean draft = catalog.bundle(id.locale()).orElseThrow().status() == Bundle.ReviewStatus.DRAFT;
     context.setVariable("draft", draft);
-    context.setVariable("english", id.locale().startsWith("en"));
+    context.setVariable("english", Catalog.isEnglish(id.locale()));
     context.setVariable("draftInEnglish", catalog.messages(Catalog.SOURCE_LOCALE, id.variant(),
         profile).text("document.draft"));
     context.setVariable("layoutClass", layout.largePrint() ? "large-print" : "regular-print");

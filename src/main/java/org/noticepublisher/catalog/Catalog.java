@@ -74,6 +74,11 @@ public final class Catalog {
     return new Catalog(directory, bundles);
   }
 
+  /** Whether {@code locale} is English (en, en-GB, … and the en-XA pseudo-locale). */
+  public static boolean isEnglish(String locale) {
+    return locale.equals("en") || locale.startsWith("en-");
+  }
+
   /** Whether {@code locale} is one of the generated pseudo-locales (en-XA, ar-XB). */
   public static boolean isPseudoLocale(String locale) {
     return PseudoLocalisation.isPseudo(locale);

@@ -43,7 +43,7 @@ final class Markup {
     this.rightToLeft = "rtl".equals(context.getVariable("dir"));
     this.pseudo = Catalog.isPseudoLocale(messages.locale());
     // The pseudo-locales are English text, ar-XB included: no language change to mark.
-    this.english = pseudo || messages.locale().equals("en") || messages.locale().startsWith("en-");
+    this.english = pseudo || Catalog.isEnglish(messages.locale());
   }
 
   static Messages messages(ITemplateContext context) {
