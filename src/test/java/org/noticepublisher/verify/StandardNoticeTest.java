@@ -178,6 +178,9 @@ class StandardNoticeTest {
       assertTrue(everything.contains(footer), "footer printed: " + footer);
       assertFalse(content.contains(footer), "footer is an artifact, not content: " + footer);
     }
+    String title = "Our standard privacy notice";
+    assertEquals(pages + 1, everything.split(title, -1).length - 1, "the title in every footer");
+    assertEquals(1, content.split(title, -1).length - 1, "only the H1 is content");
   }
 
   @Test
