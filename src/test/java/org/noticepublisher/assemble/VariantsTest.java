@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Publication;
-import org.noticepublisher.cli.Main;
+
 import org.noticepublisher.verify.PdfInspection;
 import org.noticepublisher.verify.ReadingLevel;
 
@@ -86,11 +85,9 @@ class VariantsTest {
     Files.writeString(project.resolve("locales/en-GB.properties"),
         Files.readString(resources.resolve("messages.properties")),
         java.nio.file.StandardOpenOption.APPEND);
-    StringWriter out = new StringWriter();
-    int code = Main.run(new String[] {"render", "-v", "layered", "-l", "en-GB", "-p",
-        project.toString(), "-o", dir.resolve("out").toString()}, new PrintWriter(out),
-        new PrintWriter(new StringWriter()));
-    assertEquals(0, code, out.toString());
+    Cli r = Cli.run("render", "-v", "layered", "-l", "en-GB", "-p", project.toString(), "-o",
+        dir.resolve("out").toString());
+    assertEquals(0, r.code(), r.printed());
     byte[] pdf = Files.readAllBytes(dir.resolve("out/layered/en-GB/layered.en-GB.pdf"));
     String text = PdfInspection.contentText(pdf);
     assertTrue(text.contains("Privacy at a glance"), text);
@@ -102,13 +99,11 @@ class VariantsTest {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
     Fixtures.edit(project.resolve("templates/variants/consultation.properties"),
         "transfers, ", "");
-    StringWriter out = new StringWriter();
-    int code = Main.run(new String[] {"render", "-v", "consultation", "-l", "en-GB", "-p",
-        project.toString(), "-o", dir.resolve("out").toString()}, new PrintWriter(out),
-        new PrintWriter(new StringWriter()));
-    assertEquals(1, code);
-    assertTrue(out.toString().contains("consultation.properties: error "
-        + "[article-13.international-transfers]"), out.toString());
+    Cli r = Cli.run("render", "-v", "consultation", "-l", "en-GB", "-p", project.toString(), "-o",
+        dir.resolve("out").toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("consultation.properties: error "
+        + "[article-13.international-transfers]"), r.out());
     assertTrue(Files.notExists(dir.resolve("out/consultation/en-GB/consultation.en-GB.pdf")));
   }
 
@@ -120,12 +115,10 @@ class VariantsTest {
         "children-and-young-people.intro.p.1 = " + "Notwithstanding the aforementioned "
             + "considerations, the organisation’s contractual, statutory and regulatory "
             + "obligations necessitate comprehensive documentation, ".repeat(12) + "naturally.");
-    StringWriter out = new StringWriter();
-    int code = Main.run(new String[] {"render", "-v", "children-and-young-people", "-l", "en-GB",
-        "-p", project.toString(), "-o", dir.resolve("out").toString()}, new PrintWriter(out),
-        new PrintWriter(new StringWriter()));
-    assertEquals(1, code);
-    assertTrue(out.toString().contains("[readability.ease]"), out.toString());
-    assertTrue(out.toString().contains("reading ease"), "the figures are printed");
+    Cli r = Cli.run("render", "-v", "children-and-young-people", "-l", "en-GB", "-p",
+        project.toString(), "-o", dir.resolve("out").toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("[readability.ease]"), r.out());
+    assertTrue(r.out().contains("reading ease"), "the figures are printed");
   }
 }

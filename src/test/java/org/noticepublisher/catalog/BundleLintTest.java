@@ -3,8 +3,6 @@ package org.noticepublisher.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.noticepublisher.Finding;
+import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.Severity;
-import org.noticepublisher.cli.Main;
 
 /** What lint tells a translator about one broken line: file, line, key, why. */
 class BundleLintTest {
@@ -57,23 +55,19 @@ class BundleLintTest {
 
   @Test
   void theProjectsBundlesLintWithoutErrors() {
-    StringWriter out = new StringWriter();
-    int code = Main.run(new String[] {"lint", "-p", Fixtures.PROJECT.toString()},
-        new PrintWriter(out), new PrintWriter(new StringWriter()));
-    assertEquals(0, code, out.toString());
-    assertTrue(out.toString().contains("0 errors"), out.toString());
+    Cli r = Cli.run("lint", "-p", Fixtures.PROJECT.toString());
+    assertEquals(0, r.code(), r.printed());
+    assertTrue(r.out().contains("0 errors"), r.out());
   }
 
   @Test
   void lintExitsOneOnAnError(@TempDir Path dir) {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
     Fixtures.edit(project.resolve("locales/pl.properties"), "{icoRegistration}", "{icoNumber}");
-    StringWriter out = new StringWriter();
-    int code = Main.run(new String[] {"lint", "-p", project.toString()}, new PrintWriter(out),
-        new PrintWriter(new StringWriter()));
-    assertEquals(1, code);
-    assertTrue(out.toString().matches("(?s).*pl\\.properties:\\d+: error \\[intro\\.p\\.2\\] "
+    Cli r = Cli.run("lint", "-p", project.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().matches("(?s).*pl\\.properties:\\d+: error \\[intro\\.p\\.2\\] "
         + "arguments differ from the source: missing \\{icoRegistration\\}: unknown "
-        + "\\{icoNumber\\}.*"), out.toString());
+        + "\\{icoNumber\\}.*"), r.out());
   }
 }

@@ -3,8 +3,6 @@ package org.noticepublisher.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +10,8 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
-import org.noticepublisher.cli.Main;
 
 /** Fallback chains, fallback reporting and review status, with bundles a test writes. */
 class CatalogTest {
@@ -45,13 +43,11 @@ class CatalogTest {
     Path pl = project.resolve("locales/pl.properties");
     String text = Files.readString(pl);
     Files.writeString(pl, text.replaceAll("(?m)^security\\.heading = .*\\n", ""));
-    StringWriter out = new StringWriter();
-    int code = Main.run(new String[] {"render", "-v", "standard", "-l", "pl", "-p",
-        project.toString(), "-o", dir.resolve("out").toString()}, new PrintWriter(out),
-        new PrintWriter(new StringWriter()));
-    assertEquals(0, code, out.toString());
-    assertTrue(out.toString().contains("1 messages not translated, shown from [en-GB]: "
-        + "security.heading"), out.toString());
+    Cli r = Cli.run("render", "-v", "standard", "-l", "pl", "-p", project.toString(), "-o",
+        dir.resolve("out").toString());
+    assertEquals(0, r.code(), r.printed());
+    assertTrue(r.out().contains("1 messages not translated, shown from [en-GB]: "
+        + "security.heading"), r.out());
     String manifest = Files.readString(dir.resolve("out/manifest.json"));
     assertTrue(manifest.contains("\"security.heading\" : \"en-GB\""), manifest);
   }

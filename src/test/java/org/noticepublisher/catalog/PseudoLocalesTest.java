@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.catalog.internal.PseudoLocalisation;
-import org.noticepublisher.cli.Main;
 
 /** The pseudo-locales are generated, bracketed, keep ICU syntax, and expose hard-coded text. */
 class PseudoLocalesTest {
@@ -56,12 +55,10 @@ class PseudoLocalesTest {
     Fixtures.edit(project.resolve("templates/sections/retention.html"),
         "<section th:fragment=\"section\" th:replace=\"~{blocks :: prose('retention')}\"></section>",
         "<section th:fragment=\"section\"><h2>Retention</h2><p>Kept for six years.</p></section>");
-    StringWriter out = new StringWriter();
-    int code = Main.run(new String[] {"render", "-v", "standard", "-l", "en-XA,en-GB", "-p",
-        project.toString(), "-o", dir.resolve("out").toString()}, new PrintWriter(out),
-        new PrintWriter(new StringWriter()));
-    assertEquals(1, code, out.toString());
-    assertTrue(out.toString().contains("[pseudo.untranslated] text not from a bundle: "
-        + "'Kept for six years.'"), out.toString());
+    Cli r = Cli.run("render", "-v", "standard", "-l", "en-XA,en-GB", "-p", project.toString(),
+        "-o", dir.resolve("out").toString());
+    assertEquals(1, r.code(), r.printed());
+    assertTrue(r.out().contains("[pseudo.untranslated] text not from a bundle: "
+        + "'Kept for six years.'"), r.out());
   }
 }

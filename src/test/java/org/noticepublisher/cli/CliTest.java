@@ -3,33 +3,23 @@ package org.noticepublisher.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
 
 /** What a person typing commands sees: help, usage errors with exit code 2, validation reports. */
 class CliTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource({"--help", "render --help", "validate --help", "lint --help", "bench --help"})
   void helpIsEverywhere(String args) {
-    Run r = run(args.split(" "));
-    assertEquals(0, r.code);
-    assertTrue(r.out.contains("Usage:"), r.out);
+    Cli r = Cli.run(args.split(" "));
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("Usage:"), r.out());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -42,9 +32,9 @@ class CliTest {
       "validate no-such.pdf | no such file: no-such.pdf"})
   void usageErrorsExitTwoAndSayWhy(String args, String says) {
     String project = args.startsWith("render") ? " -p " + Fixtures.PROJECT : "";
-    Run r = run((args + project).split(" "));
-    assertEquals(2, r.code, r.out + r.err);
-    assertTrue(r.err.contains(says), r.err);
+    Cli r = Cli.run((args + project).split(" "));
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains(says), r.err());
   }
 
   @Test
@@ -56,11 +46,11 @@ class CliTest {
       doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
       doc.save(untagged.toFile());
     }
-    Run r = run("validate", good.toString(), untagged.toString());
-    assertEquals(1, r.code, r.out);
-    assertTrue(r.out.contains("PASS  " + good), r.out);
-    assertTrue(r.out.contains("FAIL  " + untagged), r.out);
-    assertTrue(r.out.matches("(?s).*ISO 14289-1:2014 7\\.1-\\d+: .*"), "PDF/UA rule ids: " + r.out);
-    assertTrue(r.out.contains("1 of 2 files compliant"), r.out);
+    Cli r = Cli.run("validate", good.toString(), untagged.toString());
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains("PASS  " + good), r.out());
+    assertTrue(r.out().contains("FAIL  " + untagged), r.out());
+    assertTrue(r.out().matches("(?s).*ISO 14289-1:2014 7\\.1-\\d+: .*"), "PDF/UA rule ids: " + r.out());
+    assertTrue(r.out().contains("1 of 2 files compliant"), r.out());
   }
 }

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
 
 /**
@@ -26,52 +25,52 @@ class RenderFailuresTest {
   @BeforeAll
   static void publishOnce() throws Exception {
     Path project = Fixtures.copyOfProject(shared.resolve("project"));
-    Result r = render(project, shared.resolve("output"));
-    assertEquals(0, r.code, r.out + r.err);
+    Cli r = render(project, shared.resolve("output"));
+    assertEquals(0, r.code(), r.out() + r.err());
     goodPdf = Files.readAllBytes(shared.resolve("output/standard/en-GB/standard.en-GB.pdf"));
     goodManifest = Files.readAllBytes(shared.resolve("output/manifest.json"));
   }
 
   @Test
   void unknownFontFamilyNamesTheStyleSheetAndLine(@TempDir Path dir) throws Exception {
-    Result r = brokenRender(dir, p -> Fixtures.edit(p.resolve("templates/notice.css"),
+    Cli r = brokenRender(dir, p -> Fixtures.edit(p.resolve("templates/notice.css"),
         "h2 {\n", "h2 {\n  font-family: \"Comic Neue\";\n"));
-    assertTrue(r.err.contains("notice.css:"), r.err);
-    assertTrue(r.err.contains("Comic Neue"), r.err);
-    assertTrue(r.err.contains("[font-family]"), r.err);
+    assertTrue(r.err().contains("notice.css:"), r.err());
+    assertTrue(r.err().contains("Comic Neue"), r.err());
+    assertTrue(r.err().contains("[font-family]"), r.err());
   }
 
   @Test
   void missingMessageKeyNamesTheKeyTemplateAndBundle(@TempDir Path dir) throws Exception {
-    Result r = brokenRender(dir, p -> Fixtures.edit(p.resolve("locales/en-GB.properties"),
+    Cli r = brokenRender(dir, p -> Fixtures.edit(p.resolve("locales/en-GB.properties"),
         "retention.heading = How long your personal data will be kept\n", ""));
-    assertTrue(r.out.contains("[retention.heading]"), r.out);
-    assertTrue(r.out.contains("blocks.html:"), r.out);
-    assertTrue(r.out.contains("en-GB.properties"), r.out);
+    assertTrue(r.out().contains("[retention.heading]"), r.out());
+    assertTrue(r.out().contains("blocks.html:"), r.out());
+    assertTrue(r.out().contains("en-GB.properties"), r.out());
   }
 
   @Test
   void imageWithoutAltTextNamesTheTemplateAndLine(@TempDir Path dir) throws Exception {
-    Result r = brokenRender(dir, p -> Fixtures.edit(p.resolve("templates/sections/retention.html"),
+    Cli r = brokenRender(dir, p -> Fixtures.edit(p.resolve("templates/sections/retention.html"),
         "*/-->\n", "*/-->\n<img src=\"clock.png\"/>\n"));
-    assertTrue(r.err.contains("retention.html:2"), r.err);
-    assertTrue(r.err.contains("without alt text"), r.err);
+    assertTrue(r.err().contains("retention.html:2"), r.err());
+    assertTrue(r.err().contains("without alt text"), r.err());
   }
 
   @Test
   void removedDocumentTitleFailsNamingTheTemplate(@TempDir Path dir) throws Exception {
-    Result r = brokenRender(dir, p -> Fixtures.edit(p.resolve("templates/notice.html"),
+    Cli r = brokenRender(dir, p -> Fixtures.edit(p.resolve("templates/notice.html"),
         "  <title th:text=\"${title}\">Title</title>\n", ""));
-    assertTrue(r.out.contains("notice.html"), r.out);
-    assertTrue(r.out.contains("no document title"), r.out);
+    assertTrue(r.out().contains("notice.html"), r.out());
+    assertTrue(r.out().contains("no document title"), r.out());
   }
 
   @Test
   void brokenIcuPatternNamesBundleLineAndKey(@TempDir Path dir) throws Exception {
-    Result r = brokenRender(dir, p -> Fixtures.edit(p.resolve("locales/en-GB.properties"),
+    Cli r = brokenRender(dir, p -> Fixtures.edit(p.resolve("locales/en-GB.properties"),
         "security.heading = Keeping your information secure",
         "security.heading = Keeping your {information secure"));
-    assertTrue(r.err.matches("(?s).*en-GB\\.properties:\\d+: error \\[security\\.heading\\].*"), r.err);
+    assertTrue(r.err().matches("(?s).*en-GB\\.properties:\\d+: error \\[security\\.heading\\].*"), r.err());
   }
 
   @Test
@@ -82,21 +81,21 @@ class RenderFailuresTest {
         // ICU quoting ('{…}') makes the braces literal text, as a translator could.
         "security.heading = <script>alert(1)</script> $'{T(java.lang.System).exit(3)}' [[$'{title}']]");
     Path out = dir.resolve("output");
-    Result r = render(project, out);
-    assertEquals(0, r.code, r.out + r.err);
+    Cli r = render(project, out);
+    assertEquals(0, r.code(), r.out() + r.err());
     String html = Files.readString(out.resolve("standard/en-GB/standard.en-GB.html"));
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; ${T(java.lang.System).exit(3)} "
         + "[[${title}]]"), "text appears literally, escaped");
     assertTrue(!html.contains("<script>"));
   }
 
-  private static Result brokenRender(Path dir, Consumer<Path> breakIt) throws Exception {
+  private static Cli brokenRender(Path dir, Consumer<Path> breakIt) throws Exception {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
     Path output = dir.resolve("output");
     copy(shared.resolve("output"), output);
     breakIt.accept(project);
-    Result r = render(project, output);
-    assertEquals(1, r.code, "exit code 1 for bad input\n" + r.out + r.err);
+    Cli r = render(project, output);
+    assertEquals(1, r.code(), "exit code 1 for bad input\n" + r.out() + r.err());
     assertArrayEquals(goodPdf, Files.readAllBytes(output.resolve("standard/en-GB/standard.en-GB.pdf")),
         "the published PDF is left as it was");
     assertArrayEquals(goodManifest, Files.readAllBytes(output.resolve("manifest.json")),
@@ -104,12 +103,9 @@ class RenderFailuresTest {
     return r;
   }
 
-  static Result render(Path project, Path output) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"render", "-v", "standard", "-l", "en-GB", "--project",
-        project.toString(), "--output", output.toString()}, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
+  static Cli render(Path project, Path output) {
+    return Cli.run("render", "-v", "standard", "-l", "en-GB", "--project", project.toString(),
+        "--output", output.toString());
   }
 
   private static void copy(Path from, Path to) throws Exception {
@@ -124,6 +120,4 @@ class RenderFailuresTest {
       }
     }
   }
-
-  record Result(int code, String out, String err) {}
 }
