@@ -58,8 +58,9 @@ public final class TextFidelity {
             .withFix("use fonts without GSUB ligatures (see src/main/resources/fonts/README.md)"));
       }
       String content = normalise(extracted.text());
+      // For a right-to-left document the extracted text is already its lines as drawn.
       List<String> lines = ContentTextStripper.isRightToLeft(doc)
-          ? ContentTextStripper.visualLines(doc) : null;
+          ? extracted.text().lines().toList() : null;
       VisualLines drawn = lines == null ? null : new VisualLines(lines);
       String unjoined = lines == null ? "" : UnjoinedLetters.in(String.join("", lines));
       if (!unjoined.isEmpty()) {

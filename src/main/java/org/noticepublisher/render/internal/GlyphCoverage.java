@@ -20,10 +20,12 @@ public final class GlyphCoverage {
   public GlyphCoverage(List<ShippedFont> fonts) {
     for (ShippedFont f : fonts) {
       try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(f.bytes()))) {
-        CmapLookup cmap = ttf.getUnicodeCmapLookup();
-        for (int cp = 0; cp < 0x30000; cp++) {
-          if (!covered.get(cp) && cmap.getGlyphId(cp) > 0) {
-            covered.set(cp);
+        // Glyph by glyph: a font has a few thousand glyphs, Unicode a million code points.
+        CmapLookup cmap = ttf.getUnicodeCmapLookup(false);
+        for (int gid = 1; gid < ttf.getNumberOfGlyphs(); gid++) {
+          List<Integer> codes = cmap.getCharCodes(gid);
+          if (codes != null) {
+            codes.forEach(covered::set);
           }
         }
       } catch (IOException e) {

@@ -17,9 +17,8 @@ import org.apache.pdfbox.text.TextPosition;
  * <p>Glyphs are taken in position order, line by line (openhtmltopdf paints some inline boxes out of
  * order). PDFBox guesses each line's direction from its first strong letter, which is wrong for a
  * right-to-left paragraph whose line starts with an English name, and no guess can undo bidi
- * reordering exactly. So for right-to-left documents the lines are given as drawn, left to right
- * ({@link #visualLines}), and compared with the expected text laid out by the bidi algorithm
- * ({@link VisualLines}).
+ * reordering exactly. So for right-to-left documents the lines are given as drawn, left to right,
+ * and compared with the expected text laid out by the bidi algorithm ({@link VisualLines}).
  */
 public final class ContentTextStripper extends PDFTextStripper {
   private final boolean includeArtifacts;
@@ -54,11 +53,6 @@ public final class ContentTextStripper extends PDFTextStripper {
 
   public static String everything(PDDocument doc) throws IOException {
     return new ContentTextStripper(true, isRightToLeft(doc)).getText(doc);
-  }
-
-  /** Each line of content text in drawing order, left to right, for right-to-left documents. */
-  public static List<String> visualLines(PDDocument doc) throws IOException {
-    return new ContentTextStripper(false, true).getText(doc).lines().toList();
   }
 
   /** The document's language (/Lang) is written right to left. */
