@@ -17,6 +17,8 @@ import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.OrganisationProfile;
 import org.noticepublisher.render.PdfRenderer;
 import org.noticepublisher.render.RenderedPdf;
+import org.noticepublisher.sources.NoticeSources;
+import org.noticepublisher.sources.SourceHash;
 import org.noticepublisher.verify.PdfValidator;
 import org.noticepublisher.verify.PseudoLocaleCheck;
 import org.noticepublisher.verify.ReadingLevel;
@@ -36,10 +38,11 @@ public final class Pipeline {
   private final PdfValidator validator;
   private final List<Finding> templateProblems;
   private final LegalCoverage legal;
+  private final NoticeSources sources;
 
   private Pipeline(Path project, Catalog catalog, OrganisationProfile profile,
       NoticeAssembler assembler, PdfRenderer renderer, List<Finding> templateProblems,
-      LegalCoverage legal) {
+      LegalCoverage legal, NoticeSources sources) {
     this.project = project;
     this.catalog = catalog;
     this.profile = profile;
@@ -48,6 +51,7 @@ public final class Pipeline {
     this.validator = PdfValidator.publishingStandards();
     this.templateProblems = templateProblems;
     this.legal = legal;
+    this.sources = sources;
   }
 
   /**
@@ -63,6 +67,8 @@ public final class Pipeline {
           .withFix("run from the project folder (the one with locales/ and templates/) or pass "
               + "--project"));
     }
+    // Scanned before anything is loaded: an edit made while loading gives a new hash next time.
+    NoticeSources sources = NoticeSources.scan(root);
     List<Finding> problems = new ArrayList<>();
     Catalog catalog = null;
     OrganisationProfile profile = null;
@@ -96,7 +102,7 @@ public final class Pipeline {
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
-    return new Pipeline(root, catalog, profile, assembler, renderer, lint, legal);
+    return new Pipeline(root, catalog, profile, assembler, renderer, lint, legal, sources);
   }
 
   public Path project() {
@@ -117,6 +123,11 @@ public final class Pipeline {
 
   public LegalCoverage legalCoverage() {
     return legal;
+  }
+
+  /** The hash of what {@code id} is made from, as the sources were when this pipeline opened. */
+  public SourceHash sourceHash(NoticeId id, Layout layout) {
+    return sources.hash(id, layout);
   }
 
   /** Problems that do not stop publication but must be seen: unknown facts, template warnings. */
@@ -186,13 +197,14 @@ public final class Pipeline {
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
         new Verdict(findings, checks(id, reading.isPresent())),
-        reading, timings(t0, t1, t2, t3));
+        reading, timings(t0, t1, t2, t3), sources.hash(id, layout));
   }
 
-  private static Publication failed(NoticeId id, Layout layout, Notice notice,
+  private Publication failed(NoticeId id, Layout layout, Notice notice,
       List<Finding> findings, long t0, long t1, long t2) {
     return new Publication(id, layout, Optional.ofNullable(notice), Optional.empty(),
-        new Verdict(findings, List.of()), Optional.empty(), timings(t0, t1, t2, t2));
+        new Verdict(findings, List.of()), Optional.empty(), timings(t0, t1, t2, t2),
+        sources.hash(id, layout));
   }
 
   private List<String> checks(NoticeId id, boolean readability) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.RenderedPdf;
+import org.noticepublisher.sources.SourceHash;
 import org.noticepublisher.verify.ReadingLevel;
 import org.noticepublisher.verify.Verdict;
 
@@ -21,6 +22,7 @@ import org.noticepublisher.verify.Verdict;
  * @param verdict every finding of every stage; publishable only when it passed
  * @param reading readability figures of the English text, empty for other languages
  * @param timings time spent per stage
+ * @param sources the hash of everything the notice was made from, as scanned when the pipeline opened
  */
 public record Publication(
     NoticeId id,
@@ -29,12 +31,14 @@ public record Publication(
     Optional<RenderedPdf> pdf,
     Verdict verdict,
     Optional<ReadingLevel.Figures> reading,
-    Timings timings) {
+    Timings timings,
+    SourceHash sources) {
 
   public Publication {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(layout, "layout");
     Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(sources, "sources");
   }
 
   public boolean publishable() {

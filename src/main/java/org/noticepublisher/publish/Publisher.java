@@ -11,15 +11,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Publication;
+import org.noticepublisher.Sha256;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 
@@ -130,7 +128,8 @@ public final class Publisher {
     e.put("review", notice.draft() ? "draft" : "reviewed");
     ObjectNode fallbacks = e.putObject("fallbacks");
     new TreeMap<>(notice.fallbacks()).forEach(fallbacks::put);
-    e.put("sha256", sha256(bytes));
+    e.put("sources", p.sources().hex());
+    e.put("sha256", Sha256.hex(bytes));
     e.put("bytes", bytes.length);
     return e;
   }
@@ -151,11 +150,4 @@ public final class Publisher {
     }
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
 }
