@@ -9,13 +9,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.verify.PdfValidator;
 
 /** The real project's sources and notices, produced once per test run and shared by the tests. */
 public final class Fixtures {
   /** Tests run with the project folder as working directory (Maven's default). */
   public static final Path PROJECT = Path.of("").toAbsolutePath();
 
+  /** veraPDF's WCAG 2.2 machine profile, shipped with the tests (licence beside it). */
+  public static final Path WCAG_PROFILE =
+      PROJECT.resolve("src/test/resources/verapdf-profiles/WCAG-2-2-Machine.xml");
+
   private static Pipeline pipeline;
+  private static PdfValidator wcag;
   private static final Map<String, Publication> PRODUCED = new HashMap<>();
 
   private Fixtures() {}
@@ -29,6 +35,18 @@ public final class Fixtures {
       }
     }
     return pipeline;
+  }
+
+  /** A validator for the WCAG 2.2 machine profile, loaded once. */
+  public static synchronized PdfValidator wcag() {
+    if (wcag == null) {
+      try {
+        wcag = PdfValidator.fromProfile(WCAG_PROFILE);
+      } catch (FindingsException e) {
+        throw new AssertionError("the shipped WCAG 2.2 profile must load: " + e.getMessage(), e);
+      }
+    }
+    return wcag;
   }
 
   /** A notice of the real project, produced once. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.noticepublisher.Fixtures;
+import org.noticepublisher.catalog.Messages;
 
 /**
  * Every text colour in the style sheets meets WCAG AA (4.5:1) against its rule's background, or white.
@@ -34,28 +35,47 @@ class ColourContrastTest {
       sheets = files.filter(f -> f.toString().endsWith(".css")).toList();
     }
     for (Path sheet : sheets) {
-      Matcher rule = RULE.matcher(Files.readString(sheet));
-      while (rule.find()) {
-        Matcher fg = COLOUR.matcher(rule.group(2));
-        if (fg.find()) {
-          Matcher bg = BACKGROUND.matcher(rule.group(2));
-          String background = bg.find() ? bg.group(1) : "#ffffff";
-          double ratio = contrast(fg.group(1), background);
-          checked++;
-          if (ratio < 4.5) {
-            failures.add(String.format(Locale.ROOT, "%s {%s}: %s on %s is %.2f:1",
-                sheet.getFileName(), rule.group(1).strip(), fg.group(1), background, ratio));
-          }
-        }
-      }
+      checked += check(sheet.getFileName().toString(), Files.readString(sheet), failures);
     }
     assertTrue(checked >= 5, "colours found: " + checked);
     assertEquals(List.of(), failures);
   }
 
+  /** The page number is styled by the generated {@code @page} rules, not by a style sheet. */
   @Test
-  void footerColourHasAaContrast() {
-    assertTrue(contrast("#4a4a4a", "#ffffff") >= 4.5);
+  void pageFooterColoursHaveAaContrast() {
+    Messages messages = Fixtures.pipeline().catalog()
+        .messages("en-GB", "standard", Fixtures.pipeline().profile());
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (Layout.PageSize size : Layout.PageSize.values()) {
+      for (boolean rtl : new boolean[] {false, true}) {
+        String css = PageStyle.css(new Layout(size, false), rtl, messages);
+        checked += check("@page " + size + (rtl ? " rtl" : ""), css, failures);
+      }
+    }
+    assertTrue(checked >= 6, "colours found in the @page rules: " + checked);
+    assertEquals(List.of(), failures);
+  }
+
+  /** Checks every rule of {@code css} that sets a text colour; returns how many it checked. */
+  private static int check(String where, String css, List<String> failures) {
+    int checked = 0;
+    Matcher rule = RULE.matcher(css);
+    while (rule.find()) {
+      Matcher fg = COLOUR.matcher(rule.group(2));
+      if (fg.find()) {
+        Matcher bg = BACKGROUND.matcher(rule.group(2));
+        String background = bg.find() ? bg.group(1) : "#ffffff";
+        double ratio = contrast(fg.group(1), background);
+        checked++;
+        if (ratio < 4.5) {
+          failures.add(String.format(Locale.ROOT, "%s {%s}: %s on %s is %.2f:1",
+              where, rule.group(1).strip(), fg.group(1), background, ratio));
+        }
+      }
+    }
+    return checked;
   }
 
   @Test

@@ -2,10 +2,7 @@ package org.noticepublisher.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -27,17 +24,6 @@ class MatrixTest {
   static Stream<Arguments> matrix() {
     return Fixtures.pipeline().matrix(List.of(), List.of()).stream()
         .map(id -> Arguments.of(id.variant(), id.locale()));
-  }
-
-  private static PdfValidator wcag;
-
-  /** The WCAG 2.2 machine profile from ../shared, or null where that folder is absent. */
-  static synchronized PdfValidator wcag() throws Exception {
-    Path profile = Fixtures.PROJECT.resolveSibling("shared/verapdf-profiles/WCAG-2-2-Machine.xml");
-    if (wcag == null && Files.isRegularFile(profile)) {
-      wcag = PdfValidator.fromProfile(profile);
-    }
-    return wcag;
   }
 
   @Test
@@ -69,9 +55,7 @@ class MatrixTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("matrix")
   void passesTheWcag22MachineProfile(String variant, String locale) throws Exception {
-    assumeTrue(wcag() != null,
-        "skipped: the WCAG 2.2 profile is read from ../shared/verapdf-profiles/, absent here");
     Publication p = Fixtures.produced(variant, locale);
-    assertEquals(List.of(), wcag().validate(p.pdf().orElseThrow().bytes(), variant + "/" + locale));
+    assertEquals(List.of(), Fixtures.wcag().validate(p.pdf().orElseThrow().bytes(), variant + "/" + locale));
   }
 }
