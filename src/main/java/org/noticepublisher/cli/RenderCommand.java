@@ -3,17 +3,21 @@ package org.noticepublisher.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Pipeline;
 import org.noticepublisher.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
+import org.noticepublisher.publish.OutputBusyException;
+import org.noticepublisher.publish.OutputUnusableException;
 import org.noticepublisher.publish.Publisher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +49,11 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--large-print", description = "Body text of 16 pt or more (clear print).")
   boolean largePrint;
 
+  @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "600",
+      description = {"How long to wait while another render or the web service publishes to the",
+          "same output folder, then give up with exit 1 (default: ${DEFAULT-VALUE}; 0: at once)."})
+  long waitSeconds;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -60,7 +69,36 @@ final class RenderCommand implements Callable<Integer> {
       warnings.forEach(w -> err.println("  " + w));
     }
     Layout layout = new Layout(pageSize, largePrint);
-    Publisher publisher = new Publisher(output);
+    if (waitSeconds < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--wait must be 0 or more");
+    }
+    // Opened before anything is rendered: an unusable folder or a busy lock costs no render.
+    Publisher.Options options = new Publisher.Options("render", Duration.ofSeconds(waitSeconds),
+        message -> {
+          err.println(message);
+          err.flush();
+        });
+    try (Publisher publisher = Publisher.open(output, options)) {
+      publisher.findings().forEach(f -> err.println(f));
+      List<Publication> done = render(pipeline, ids, layout, publisher, out);
+      Summary.print(out, done, publisher);
+      return done.stream().allMatch(Publication::publishable) ? Main.OK : Main.FAILED;
+    } catch (OutputUnusableException e) {
+      err.println("error: " + e.getMessage());
+      return Main.USAGE;
+    } catch (OutputBusyException e) {
+      err.println("error: " + e.getMessage());
+      return Main.FAILED;
+    } catch (FindingsException e) {
+      err.println("The output folder cannot be published to; nothing was rendered:");
+      e.findings().forEach(f -> err.println("  " + f));
+      return Main.FAILED;
+    }
+  }
+
+  /** Each notice is published as soon as it passes, so an interrupted run keeps what it finished. */
+  private static List<Publication> render(Pipeline pipeline, List<NoticeId> ids, Layout layout,
+      Publisher publisher, PrintWriter out) throws IOException {
     List<Publication> done = new ArrayList<>();
     int width = String.valueOf(ids.size()).length();
     for (int i = 0; i < ids.size(); i++) {
@@ -81,10 +119,7 @@ final class RenderCommand implements Callable<Integer> {
       }
       out.flush();
     }
-    List<Publication> published = done.stream().filter(Publication::publishable).toList();
-    publisher.writeManifest(published);
-    Summary.print(out, done, publisher);
-    return published.size() == done.size() ? Main.OK : Main.FAILED;
+    return done;
   }
 
   private static String status(Publication p) {

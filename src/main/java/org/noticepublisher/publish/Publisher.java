@@ -1,5 +1,6 @@
 package org.noticepublisher.publish;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,14 +8,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Publication;
 import org.noticepublisher.Sha256;
@@ -22,101 +29,307 @@ import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 
 /**
- * Writes verified notices under the output folder: {@code <variant>/<locale>/<variant>.<locale>.pdf}
- * and its HTML twin beside it, each through a temporary file and an atomic move, so a reader never
- * sees half a file and a failed run leaves the previous files as they were. {@code manifest.json}
- * lists every published file with its hash, size, pages, review status and validation result, and
- * {@code index.html} shows the same to people.
+ * A publishing session on an output folder: the only way anything is written there. Opening it takes
+ * the folder's lock (a second render, or the web service, waits for it); {@link #publish} writes
+ * verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf} with the HTML twin beside
+ * them, and {@code manifest.json} (hash, size, pages, review status, validation of every published
+ * file) and {@code index.html} (the same for people).
+ *
+ * <p>What readers see is always consistent: each {@link #publish} builds a complete new generation of
+ * the folder (unchanged files shared by hard link, new ones written, manifest and index last) and
+ * switches it in with one atomic rename of the link {@code output} → {@code .output.publish/NNNNNN}.
+ * A session killed at any point leaves the previous generation in place, and the next session removes
+ * the half-built one. Files get the mode the umask gives (0644 under umask 022).
+ *
+ * <p>Opening checks what readers would see against the manifest; a file changed, removed or added
+ * behind the manifest's back is left out of the next generation and reported in {@link #findings()},
+ * never silently. A manifest that cannot be read is refused: what it listed cannot be known.
  */
-public final class Publisher {
+public final class Publisher implements AutoCloseable {
   public static final String MANIFEST = "manifest.json";
   public static final String INDEX = "index.html";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private final Path output;
+  /**
+   * How a session is opened.
+   *
+   * @param purpose what publishes, shown to whoever waits for the lock ("render")
+   * @param maxWait how long to wait for another session's lock before giving up
+   * @param waiting told once, in a sentence naming the holder's PID, when the session has to wait
+   */
+  public record Options(String purpose, Duration maxWait, Consumer<String> waiting) {
+    public Options {
+      Objects.requireNonNull(purpose, "purpose");
+      Objects.requireNonNull(maxWait, "maxWait");
+      Objects.requireNonNull(waiting, "waiting");
+      if (maxWait.isNegative()) {
+        throw new IllegalArgumentException("maxWait must not be negative: " + maxWait);
+      }
+    }
 
-  public Publisher(Path output) {
-    this.output = Objects.requireNonNull(output, "output");
+    /** Waits up to ten minutes, silently. */
+    public static Options of(String purpose) {
+      return new Options(purpose, Duration.ofMinutes(10), message -> { });
+    }
+  }
+
+  private final Path output;
+  private final OutputFolder folder;
+  private final FolderLock lock;
+  private final List<Finding> findings = new ArrayList<>();
+  private Map<String, JsonNode> entries = new TreeMap<>();
+  private Optional<Path> current = Optional.empty();
+  private boolean closed;
+
+  private Publisher(Path output, OutputFolder folder, FolderLock lock) {
+    this.output = output;
+    this.folder = folder;
+    this.lock = lock;
+  }
+
+  /**
+   * Opens a publishing session on {@code output}, creating the folder if needed.
+   *
+   * @throws OutputUnusableException before anything else, when the folder cannot be written
+   * @throws OutputBusyException when another session kept the lock longer than the options allow
+   * @throws FindingsException when the published manifest cannot be read; nothing was changed
+   */
+  public static Publisher open(Path output, Options options) throws IOException, FindingsException {
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(options, "options");
+    OutputFolder folder = OutputFolder.prepare(output);
+    FolderLock lock = FolderLock.acquire(folder.lockFile(), options.purpose(), options.maxWait(),
+        options.waiting());
+    Publisher p = new Publisher(output, folder, lock);
+    try {
+      folder.recover();
+      p.load();
+      return p;
+    } catch (IOException | FindingsException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  public static Publisher open(Path output) throws IOException, FindingsException {
+    return open(output, Options.of("publishing session"));
   }
 
   public Path output() {
     return output;
   }
 
-  /** Where a notice's PDF goes; layouts other than A4 get their own name. */
+  /** What opening found wrong with what was published (files left out, entries removed). */
+  public List<Finding> findings() {
+    return List.copyOf(findings);
+  }
+
+  /** Where a notice's PDF is published; layouts other than A4 get their own name. */
   public Path pdfPath(NoticeId id, Layout layout) {
-    return folder(id).resolve(stem(id, layout) + ".pdf");
+    return output.resolve(relative(id, layout, ".pdf"));
   }
 
   public Path htmlPath(NoticeId id, Layout layout) {
-    return folder(id).resolve(stem(id, layout) + ".html");
+    return output.resolve(relative(id, layout, ".html"));
   }
 
-  private Path folder(NoticeId id) {
-    return output.resolve(id.variant()).resolve(id.locale());
-  }
-
-  private static String stem(NoticeId id, Layout layout) {
-    return layout.equals(Layout.DEFAULT) ? id.fileStem() : id.fileStem() + "." + layout.label();
+  private static String relative(NoticeId id, Layout layout, String extension) {
+    String stem = layout.equals(Layout.DEFAULT) ? id.fileStem()
+        : id.fileStem() + "." + layout.label();
+    return id.variant() + "/" + id.locale() + "/" + stem + extension;
   }
 
   /**
-   * Publishes a verified notice.
+   * Publishes verified notices, all at once: readers see either none of them or all of them, each
+   * with its manifest entry. Earlier files of other notices stay as they were.
    *
-   * @throws IllegalArgumentException if the publication did not pass verification
+   * @throws IllegalArgumentException if a publication did not pass verification
    */
-  public void publish(Publication p) throws IOException {
-    if (!p.publishable()) {
-      throw new IllegalArgumentException("publication did not pass verification: " + p.id());
+  public synchronized void publish(List<Publication> publications) throws IOException {
+    requireOpen();
+    Map<String, byte[]> writes = new LinkedHashMap<>();
+    Map<String, JsonNode> next = new TreeMap<>(entries);
+    for (Publication p : publications) {
+      if (!p.publishable()) {
+        throw new IllegalArgumentException("publication did not pass verification: " + p.id());
+      }
+      Notice notice = p.notice().orElseThrow();
+      byte[] pdf = p.pdf().orElseThrow().bytes();
+      byte[] html = notice.html().getBytes(StandardCharsets.UTF_8);
+      String pdfPath = relative(p.id(), p.layout(), ".pdf");
+      String htmlPath = relative(p.id(), p.layout(), ".html");
+      writes.put(pdfPath, pdf);
+      writes.put(htmlPath, html);
+      next.put(pdfPath, pdfEntry(p, pdfPath, pdf));
+      next.put(htmlPath, entry(p, htmlPath, "text/html", html));
     }
-    writeAtomically(pdfPath(p.id(), p.layout()), p.pdf().orElseThrow().bytes());
-    writeAtomically(htmlPath(p.id(), p.layout()),
-        p.notice().orElseThrow().html().getBytes(StandardCharsets.UTF_8));
+    commit(next, writes, false);
+  }
+
+  public void publish(Publication publication) throws IOException {
+    publish(List.of(publication));
   }
 
   /**
-   * Rewrites the manifest: entries for {@code published} replace any earlier entry for the same file;
-   * entries of files published earlier and still present are kept.
+   * Builds the next generation: {@code entries} as the manifest, files from {@code writes} new, every
+   * other listed file shared with the current generation.
    */
-  public void writeManifest(List<Publication> published) throws IOException {
-    Map<String, JsonNode> entries = new TreeMap<>();
-    Path manifest = output.resolve(MANIFEST);
-    if (Files.isRegularFile(manifest)) {
-      try {
-        for (JsonNode e : JSON.readTree(manifest.toFile()).path("files")) {
-          if (Files.isRegularFile(output.resolve(e.path("path").asText()))) {
-            entries.put(e.path("path").asText(), e);
-          }
+  private void commit(Map<String, JsonNode> next, Map<String, byte[]> writes, boolean keepPrevious)
+      throws IOException {
+    Path staging = folder.newStaging();
+    // Files of a folder from before generations may carry the old 0600 mode: copy, don't share.
+    boolean copy = folder.isPlainFolder();
+    try {
+      for (String path : next.keySet()) {
+        Path to = staging.resolve(path);
+        Files.createDirectories(to.getParent());
+        byte[] bytes = writes.get(path);
+        if (bytes != null) {
+          OutputFolder.writeNew(to, bytes);
+        } else if (copy) {
+          OutputFolder.writeNew(to, Files.readAllBytes(current.orElseThrow().resolve(path)));
+        } else {
+          OutputFolder.share(current.orElseThrow().resolve(path), to);
         }
-      } catch (IOException e) {
-        // An unreadable manifest is rebuilt from this run rather than blocking publication.
+      }
+      ObjectNode root = JSON.createObjectNode();
+      ArrayNode files = root.putArray("files");
+      next.values().forEach(files::add);
+      OutputFolder.writeNew(staging.resolve(MANIFEST), JSON.writeValueAsBytes(root));
+      OutputFolder.writeNew(staging.resolve(INDEX),
+          PublishedIndex.html(next.values()).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      OutputFolder.deleteTree(staging);
+      throw e;
+    }
+    Optional<Path> kept = folder.commit(staging, keepPrevious);
+    kept.ifPresent(k -> findings.add(Finding.warning("output-kept",
+        "the folder published before, with the files left out, was kept as " + k)
+        .withFix("look through it and delete it when it is no longer needed")));
+    entries = next;
+    current = folder.current();
+  }
+
+  /**
+   * Reads the current manifest and checks it against the files readers see. Anything that does not
+   * match is left out of a new generation and reported: a file whose bytes differ from the ones
+   * verified, a listed file that is gone, a file the manifest does not list (it was never verified
+   * here, so it is not vouched for).
+   */
+  private void load() throws IOException, FindingsException {
+    current = folder.current();
+    if (current.isEmpty()) {
+      return;
+    }
+    Path dir = current.get();
+    Map<String, JsonNode> listed = readManifest(dir.resolve(MANIFEST));
+    TreeSet<String> onDisk = new TreeSet<>(OutputFolder.files(dir));
+    onDisk.remove(MANIFEST);
+    onDisk.remove(INDEX);
+    Map<String, JsonNode> kept = new TreeMap<>();
+    boolean leftOut = false;
+    for (Map.Entry<String, JsonNode> e : listed.entrySet()) {
+      String path = e.getKey();
+      if (!onDisk.remove(path)) {
+        findings.add(Finding.warning("manifest-entry-removed",
+            "listed in the manifest, but the file is gone; its entry was removed")
+            .at(output.resolve(path).toString(), 0)
+            .withFix("render the notice again to publish it"));
+        continue;
+      }
+      byte[] bytes = Files.readAllBytes(dir.resolve(path));
+      if (!Sha256.hex(bytes).equals(e.getValue().path("sha256").asText())
+          || bytes.length != e.getValue().path("bytes").asLong(-1)) {
+        findings.add(Finding.warning("file-changed",
+            "the file's bytes are not the ones verified and listed in the manifest; it was taken"
+                + " out of the publication").at(output.resolve(path).toString(), 0)
+            .withFix("render the notice again to publish it"));
+        leftOut = true;
+        continue;
+      }
+      kept.put(path, e.getValue());
+    }
+    // A notice is published as a pair, PDF and HTML twin: one without the other is taken out too.
+    Map<String, List<String>> pairs = new TreeMap<>();
+    kept.forEach((path, e) -> pairs.computeIfAbsent(e.path("variant").asText() + "/"
+        + e.path("locale").asText() + "/" + e.path("layout").asText(), k -> new ArrayList<>())
+        .add(path));
+    for (List<String> pair : pairs.values()) {
+      if (pair.size() == 1) {
+        kept.remove(pair.get(0));
+        findings.add(Finding.warning("file-unpaired",
+            "the other file of this notice (PDF or HTML twin) was taken out, so this one was too")
+            .at(output.resolve(pair.get(0)).toString(), 0)
+            .withFix("render the notice again to publish it"));
+        leftOut = true;
       }
     }
-    for (Publication p : published) {
-      ObjectNode pdf = entry(p, pdfPath(p.id(), p.layout()), "application/pdf");
-      pdf.put("pages", p.pdf().orElseThrow().pages());
-      ObjectNode validation = pdf.putObject("validation");
-      validation.put("compliant", p.verdict().passed());
-      ArrayNode checks = validation.putArray("checks");
-      p.verdict().checks().forEach(checks::add);
-      validation.put("warnings", p.findings().size() - p.verdict().errors().size());
-      entries.put(pdf.get("path").asText(), pdf);
-      ObjectNode html = entry(p, htmlPath(p.id(), p.layout()), "text/html");
-      entries.put(html.get("path").asText(), html);
+    for (String path : onDisk) {
+      findings.add(Finding.warning("file-not-listed",
+          "not in the manifest, so never verified by a render here; it was taken out of the"
+              + " publication").at(output.resolve(path).toString(), 0)
+          .withFix("render the notice to publish a verified copy"));
+      leftOut = true;
     }
-    ObjectNode root = JSON.createObjectNode();
-    ArrayNode files = root.putArray("files");
-    entries.values().forEach(files::add);
-    writeAtomically(manifest, JSON.writeValueAsBytes(root));
-    writeAtomically(output.resolve(INDEX),
-        PublishedIndex.html(entries.values()).getBytes(StandardCharsets.UTF_8));
+    entries = kept;
+    if (!findings.isEmpty() || folder.isPlainFolder()) {
+      commit(kept, Map.of(), leftOut);
+    }
   }
 
-  private ObjectNode entry(Publication p, Path file, String type) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+  /** The manifest's entries by path; refused whole when it cannot be read, since nothing is known. */
+  private Map<String, JsonNode> readManifest(Path manifest) throws IOException, FindingsException {
+    Map<String, JsonNode> listed = new TreeMap<>();
+    if (!Files.exists(manifest)) {
+      return listed;
+    }
+    String shown = output.resolve(MANIFEST).toString();
+    String fix = "restore " + MANIFEST + " from a backup, or move " + output + " aside and render"
+        + " every notice again; nothing in " + output + " was changed";
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readAllBytes(manifest));
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+      throw new FindingsException(Finding.error("manifest-unreadable",
+          "the manifest is not valid JSON (" + e.getOriginalMessage() + "), so what was published"
+              + " cannot be known").at(shown, line).withFix(fix));
+    }
+    if (root == null || !root.path("files").isArray()) {
+      throw new FindingsException(Finding.error("manifest-unreadable",
+          "the manifest has no \"files\" list, so what was published cannot be known")
+          .at(shown, 0).withFix(fix));
+    }
+    for (JsonNode e : root.path("files")) {
+      String path = e.path("path").asText("");
+      if (!safeRelative(path) || !e.path("sha256").isTextual() || !e.path("bytes").canConvertToLong()
+          || listed.put(path, e) != null) {
+        throw new FindingsException(Finding.error("manifest-unreadable",
+            "the manifest has an entry without a usable path, sha256 and bytes: " + e)
+            .at(shown, 0).withFix(fix));
+      }
+    }
+    return listed;
+  }
+
+  private static boolean safeRelative(String path) {
+    if (path.isEmpty() || path.startsWith("/") || path.contains("\\")
+        || path.equals(MANIFEST) || path.equals(INDEX)) {
+      return false;
+    }
+    for (String part : path.split("/", -1)) {
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The one place a manifest entry is made; the PDF's adds pages and validation. */
+  private static ObjectNode entry(Publication p, String path, String type, byte[] bytes) {
     ObjectNode e = JSON.createObjectNode();
-    e.put("path", output.relativize(file).toString().replace('\\', '/'));
+    e.put("path", path);
     e.put("type", type);
     e.put("variant", p.id().variant());
     e.put("locale", p.id().locale());
@@ -134,20 +347,29 @@ public final class Publisher {
     return e;
   }
 
-  /** Temp file in the same folder, then an atomic rename: the old file stays until the new is whole. */
-  static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
+  private static ObjectNode pdfEntry(Publication p, String path, byte[] bytes) {
+    ObjectNode pdf = entry(p, path, "application/pdf", bytes);
+    pdf.put("pages", p.pdf().orElseThrow().pages());
+    ObjectNode validation = pdf.putObject("validation");
+    validation.put("compliant", p.verdict().passed());
+    ArrayNode checks = validation.putArray("checks");
+    p.verdict().checks().forEach(checks::add);
+    validation.put("warnings", p.findings().size() - p.verdict().errors().size());
+    return pdf;
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("publishing session on " + output + " is closed");
     }
   }
 
+  /** Releases the lock. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (!closed) {
+      closed = true;
+      lock.close();
+    }
+  }
 }

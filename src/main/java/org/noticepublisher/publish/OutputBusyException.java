@@ -1,0 +1,10 @@
+package org.noticepublisher.publish;
+
+import java.io.IOException;
+
+/** Another publishing session (a render or the web service) kept the output folder's lock too long. */
+public final class OutputBusyException extends IOException {
+  public OutputBusyException(String message) {
+    super(message);
+  }
+}
