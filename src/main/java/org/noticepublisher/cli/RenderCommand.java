@@ -50,8 +50,8 @@ final class RenderCommand implements Callable<Integer> {
   boolean largePrint;
 
   @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "600",
-      description = {"How long to wait while another render or the web service publishes to the",
-          "same output folder, then give up with exit 1 (default: ${DEFAULT-VALUE}; 0: at once)."})
+      description = "How long to wait while another render or the web service publishes to the"
+          + " same output folder, then give up with exit 1 (default: ${DEFAULT-VALUE}; 0: at once).")
   long waitSeconds;
 
   @Override

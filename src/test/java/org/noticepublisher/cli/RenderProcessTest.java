@@ -126,11 +126,11 @@ class RenderProcessTest {
     for (int kill = 1; kill <= KILLS; kill++) {
       newEdition(project, kill + 1);
       Child child = Child.start(project, output);
-      // Kill after 0 to NOTICES-1 notices were published: either a random time later, or the
-      // moment the next generation is being built (the narrow window between writing files and
-      // switching them in, which a random time rarely hits).
+      // Kill after 0 to NOTICES-1 notices were published: every other kill a random time later,
+      // the others the moment the next generation is being built (the narrow window between
+      // writing files and switching them in, which a random time rarely hits).
       int after = random.nextInt(NOTICES);
-      boolean midCommit = random.nextBoolean();
+      boolean midCommit = kill % 2 == 0;
       int delay = random.nextInt(1500);
       boolean started = after == 0 || child.awaitLine("[" + after + "/" + NOTICES + "]");
       boolean sawStaging = false;
