@@ -79,7 +79,10 @@ final class RenderCommand implements Callable<Integer> {
           err.flush();
         });
     try (Publisher publisher = Publisher.open(output, options)) {
-      publisher.findings().forEach(f -> err.println(f));
+      if (!publisher.findings().isEmpty()) {
+        err.println("The output folder had changed since it was published:");
+        publisher.findings().forEach(f -> err.println("  " + f));
+      }
       List<Publication> done = render(pipeline, ids, layout, publisher, out);
       Summary.print(out, done, publisher);
       return done.stream().allMatch(Publication::publishable) ? Main.OK : Main.FAILED;

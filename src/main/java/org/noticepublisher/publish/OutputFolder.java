@@ -190,16 +190,20 @@ final class OutputFolder {
     Optional<Path> previous = current();
     Path generation = store.resolve(s.group(1));
     Path aside = store.resolve("kept-" + s.group(1));
+    boolean plain = isPlainFolder();
+    if (keepPrevious && !plain && previous.isPresent()) {
+      // Kept before the switch: once switched, the previous generation is only cleaned up.
+      for (String file : files(previous.get())) {
+        Files.createDirectories(aside.resolve(file).getParent());
+        share(previous.get().resolve(file), aside.resolve(file));
+      }
+    }
     sync(staging);
     Files.move(staging, generation, StandardCopyOption.ATOMIC_MOVE);
-    boolean plain = isPlainFolder();
     if (plain) {
       Files.move(output, aside, StandardCopyOption.ATOMIC_MOVE);
     }
     switchTo(generation);
-    if (!plain && keepPrevious && previous.isPresent()) {
-      Files.move(previous.get(), aside, StandardCopyOption.ATOMIC_MOVE);
-    }
     if (!keepPrevious) {
       deleteTree(aside);
     }

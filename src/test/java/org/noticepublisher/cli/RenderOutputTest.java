@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
+import org.noticepublisher.PublishedOutput;
+import org.noticepublisher.Sha256;
 import org.noticepublisher.publish.Publisher;
 
 /** The output folder as the render command finds it: unusable, busy, or with a broken manifest. */
@@ -94,5 +96,21 @@ class RenderOutputTest {
           + " started by PID " + ProcessHandle.current().pid()), r.err());
       assertNothingRendered(r);
     }
+  }
+
+  @Test
+  void aFileChangedBehindTheManifestIsNamedAndRepublished(@TempDir Path dir) throws Exception {
+    Path output = dir.resolve("output");
+    assertEquals(0, render(output).code());
+    Path pdf = output.resolve("standard/en-GB/standard.en-GB.pdf");
+    byte[] good = Files.readAllBytes(pdf);
+    Files.writeString(pdf, "edited by hand");
+    Cli r = render(output);
+    assertEquals(0, r.code(), r.printed());
+    assertTrue(r.err().contains("The output folder had changed since it was published:\n  " + pdf
+        + ": warning [file-changed] the file's bytes are not the ones verified"), r.err());
+    assertTrue(r.err().contains("was kept as " + dir.resolve(".output.publish/kept-")), r.err());
+    assertEquals(Sha256.hex(good), Sha256.hex(Files.readAllBytes(pdf)), "verified copy published");
+    PublishedOutput.assertConsistent(output, "after the render");
   }
 }
