@@ -66,6 +66,11 @@ final class OutputFolder {
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw unusable(requested, output + " is a file, not a folder");
     }
+    Optional<Path> foreign = foreignFile(output);
+    if (foreign.isPresent()) {
+      throw unusable(requested, "it holds files but no manifest.json (" + foreign.get()
+          + "), so it is not a folder this tool published to; choose a new or empty folder");
+    }
     Path existing = output.getParent();
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
@@ -89,6 +94,23 @@ final class OutputFolder {
       throw unusable(requested, "the folder " + folder.store + " is not writable");
     }
     return folder;
+  }
+
+  /**
+   * A file in a plain folder without a manifest: publishing there would take the folder over (move
+   * it aside, link a generation in its place), which must never happen to {@code -o .} or a home.
+   */
+  private static Optional<Path> foreignFile(Path output) throws OutputUnusableException {
+    if (!Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)
+        || Files.exists(output.resolve(Publisher.MANIFEST))) {
+      return Optional.empty();
+    }
+    try (Stream<Path> walk = Files.walk(output)) {
+      return walk.filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(Files::isRegularFile).findFirst();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw unusable(output, "its contents cannot be read (" + e.getMessage() + ")");
+    }
   }
 
   private static OutputUnusableException unusable(Path output, String why) {

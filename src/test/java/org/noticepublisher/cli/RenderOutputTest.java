@@ -56,6 +56,20 @@ class RenderOutputTest {
   }
 
   @Test
+  void aFolderOfOtherFilesIsNeverTakenOver(@TempDir Path dir) throws Exception {
+    Path notes = Files.writeString(Files.createDirectories(dir.resolve("mine/2026")).resolve(
+        "notes.txt"), "mine");
+    Cli r = render(dir.resolve("mine"));
+    assertEquals(2, r.code(), r.printed());
+    assertTrue(r.err().contains("Cannot publish to " + dir.resolve("mine") + ": it holds files but"
+        + " no manifest.json (" + notes + "), so it is not a folder this tool published to"),
+        r.err());
+    assertNothingRendered(r);
+    assertFalse(Files.isSymbolicLink(dir.resolve("mine")), "the folder is left where it was");
+    assertEquals("mine", Files.readString(notes));
+  }
+
+  @Test
   void aFolderThatCannotBeWrittenIsRefusedBeforeRendering(@TempDir Path dir) throws Exception {
     Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
         "root may write into read-only folders, so there is nothing to refuse");
