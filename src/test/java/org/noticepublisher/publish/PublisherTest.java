@@ -211,6 +211,21 @@ class PublisherTest {
   }
 
   @Test
+  void aReaderOfTheFolderSeesOneWholeGenerationWhilePublishingGoesOn(@TempDir Path dir)
+      throws Exception {
+    Path output = published(dir, english());
+    Path seen = output.toRealPath(); // a reader (a download, say) that started before the next publish
+    try (Publisher publisher = Publisher.open(output)) {
+      publisher.publish(polish());
+      assertEquals(Set.of(PDF, HTML), PublishedOutput.assertConsistent(seen, "the reader's").keySet(),
+          "the reader's generation is still whole, without the new notice");
+      assertEquals(4, PublishedOutput.assertConsistent(output, "the new").size());
+      publisher.publish(english());
+    }
+    assertFalse(Files.exists(seen), "generations older than the previous one are cleaned up");
+  }
+
+  @Test
   void anInterruptedSessionLeavesNothingBehindForTheNext(@TempDir Path dir) throws Exception {
     Path output = published(dir, english());
     Path store = dir.resolve(".output.publish");
