@@ -50,8 +50,9 @@ final class RenderCommand implements Callable<Integer> {
   boolean largePrint;
 
   @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "600",
-      description = "How long to wait while another render or the web service publishes to the"
-          + " same output folder, then give up with exit 1 (default: ${DEFAULT-VALUE}; 0: at once).")
+      description = "How long to wait while another render or the web service publishes to"
+          + " the same output folder, then give up with exit 1 (default: ${DEFAULT-VALUE};"
+          + " 0: at once).")
   long waitSeconds;
 
   @Override
@@ -99,7 +100,7 @@ final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  /** Each notice is published as soon as it passes, so an interrupted run keeps what it finished. */
+  /** Each notice is published as soon as it passes: an interrupted run keeps what it finished. */
   private static List<Publication> render(Pipeline pipeline, List<NoticeId> ids, Layout layout,
       Publisher publisher, PrintWriter out) throws IOException {
     List<Publication> done = new ArrayList<>();

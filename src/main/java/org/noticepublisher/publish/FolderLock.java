@@ -19,9 +19,10 @@ import java.util.function.Consumer;
 
 /**
  * An exclusive lock on a lock file, held by one publishing session at a time across processes
- * ({@link FileChannel#tryLock}) and across threads of one process (the JVM reports a lock it already
- * holds as overlapping). The holder writes who it is into the file, so a waiting session can say whom
- * it waits for. The operating system releases the lock when the holder dies, even by SIGKILL.
+ * ({@link FileChannel#tryLock}) and across threads of one process (the JVM reports a lock it
+ * already holds as overlapping). The holder writes who it is into the file, so a waiting session
+ * can say whom it waits for. The operating system releases the lock when the holder dies, even by
+ * SIGKILL.
  */
 final class FolderLock implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * The output folder as a symbolic link to a complete, never-modified generation directory, so that
- * everything published (files, manifest, index) is switched at once by one atomic rename of the link.
+ * everything published (files, manifest, index) is switched at once by one atomic rename of the
+ * link.
  *
  * <p>For an output folder {@code /x/output} the generations live beside it in {@code
  * /x/.output.publish/}: {@code 000007/} (complete generations; the link points at one), {@code
@@ -42,8 +43,8 @@ final class OutputFolder {
   }
 
   /**
-   * Checks that {@code requested} can be published to and creates the generation store beside it.
-   * A link the user made (to a folder served by a web server, say) is followed: the generations live
+   * Checks that {@code requested} can be published to and creates the generation store beside it. A
+   * link the user made (to a folder served by a web server, say) is followed: the generations live
    * beside the folder it points to.
    */
   static OutputFolder prepare(Path requested) throws OutputUnusableException {
@@ -200,8 +201,8 @@ final class OutputFolder {
    * rename of a new link over the old one switches readers to it. A plain folder from before links
    * is moved aside first (readers see no output folder for that instant, never a mixed one).
    *
-   * @param keepPrevious keep the folder readers saw until now as {@code kept-…} (it holds files that
-   *     were left out of the publication), instead of deleting it in the clean-up
+   * @param keepPrevious keep the folder readers saw until now as {@code kept-…} (it holds files
+   *     that were left out of the publication), instead of deleting it in the clean-up
    * @return where the previous folder was kept, if it was
    */
   Optional<Path> commit(Path staging, boolean keepPrevious) throws IOException {

@@ -29,21 +29,23 @@ import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 
 /**
- * A publishing session on an output folder: the only way anything is written there. Opening it takes
- * the folder's lock (a second render, or the web service, waits for it); {@link #publish} writes
- * verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf} with the HTML twin beside
- * them, and {@code manifest.json} (hash, size, pages, review status, validation of every published
- * file) and {@code index.html} (the same for people).
+ * A publishing session on an output folder: the only way anything is written there. Opening it
+ * takes the folder's lock (a second render, or the web service, waits for it); {@link #publish}
+ * writes verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf} with the HTML
+ * twin beside them, and {@code manifest.json} (hash, size, pages, review status, validation of
+ * every published file) and {@code index.html} (the same for people).
  *
- * <p>What readers see is always consistent: each {@link #publish} builds a complete new generation of
- * the folder (unchanged files shared by hard link, new ones written, manifest and index last) and
- * switches it in with one atomic rename of the link {@code output} → {@code .output.publish/NNNNNN}.
- * A session killed at any point leaves the previous generation in place, and the next session removes
- * the half-built one. Files get the mode the umask gives (0644 under umask 022).
+ * <p>What readers see is always consistent: each {@link #publish} builds a complete new generation
+ * of the folder (unchanged files shared by hard link, new ones written, manifest and index last)
+ * and switches it in with one atomic rename of the link {@code output} → {@code
+ * .output.publish/NNNNNN}. A session killed at any point leaves the previous generation in place,
+ * and the next session removes the half-built one. Files get the mode the umask gives (0644 under
+ * umask 022).
  *
  * <p>Opening checks what readers would see against the manifest; a file changed, removed or added
- * behind the manifest's back is left out of the next generation and reported in {@link #findings()},
- * never silently. A manifest that cannot be read is refused: what it listed cannot be known.
+ * behind the manifest's back is left out of the next generation and reported in {@link
+ * #findings()}, never silently. A manifest that cannot be read is refused: what it listed cannot be
+ * known.
  */
 public final class Publisher implements AutoCloseable {
   public static final String MANIFEST = "manifest.json";
@@ -172,8 +174,8 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
-   * Builds the next generation: {@code entries} as the manifest, files from {@code writes} new, every
-   * other listed file shared with the current generation.
+   * Builds the next generation: {@code next} as the manifest, files from {@code writes} new,
+   * every other listed file shared with the current generation.
    */
   private void commit(Map<String, JsonNode> next, Map<String, byte[]> writes, boolean keepPrevious)
       throws IOException {
@@ -278,7 +280,7 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** The manifest's entries by path; refused whole when it cannot be read, since nothing is known. */
+  /** The manifest's entries by path; refused whole when it cannot be read: nothing is known. */
   private Map<String, JsonNode> readManifest(Path manifest) throws IOException, FindingsException {
     Map<String, JsonNode> listed = new TreeMap<>();
     if (!Files.exists(manifest)) {
@@ -303,7 +305,8 @@ public final class Publisher implements AutoCloseable {
     }
     for (JsonNode e : root.path("files")) {
       String path = e.path("path").asText("");
-      if (!safeRelative(path) || !e.path("sha256").isTextual() || !e.path("bytes").canConvertToLong()
+      if (!safeRelative(path) || !e.path("sha256").isTextual()
+          || !e.path("bytes").canConvertToLong()
           || listed.put(path, e) != null) {
         throw new FindingsException(Finding.error("manifest-unreadable",
             "the manifest has an entry without a usable path, sha256 and bytes: " + e)

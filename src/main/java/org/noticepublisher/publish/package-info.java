@@ -2,7 +2,7 @@
  * Publishing: verified notices are written under output/ with a manifest, through a {@link
  * org.noticepublisher.publish.Publisher} session that holds the folder's lock and switches in each
  * new generation atomically. {@code output} is a symbolic link to the current generation: code that
- * lists it should walk {@code output.toRealPath()} ({@code Files.walk} does not enter a link it starts
- * from), and code that writes there bypasses the manifest and is undone by the next session.
+ * lists it should walk {@code output.toRealPath()} ({@code Files.walk} does not enter a link it
+ * starts from), and code that writes there bypasses the manifest and is undone by the next session.
  */
 package org.noticepublisher.publish;

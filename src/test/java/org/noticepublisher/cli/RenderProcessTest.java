@@ -29,7 +29,7 @@ import org.noticepublisher.publish.Publisher;
 
 /**
  * The render command as separate processes: killed with SIGKILL at random points, or racing another
- * publisher for the same output folder. After each, the output folder must be what its manifest says.
+ * publisher for the same output folder. After each, the output folder is what its manifest says.
  */
 class RenderProcessTest {
   private static final String[] SELECTION = {"-v", "standard,children-and-young-people",

@@ -32,7 +32,7 @@ import org.noticepublisher.Publication;
 import org.noticepublisher.PublishedOutput;
 import org.noticepublisher.assemble.Layout;
 
-/** The publishing session: file modes, the lock, and what it does with an output changed behind it. */
+/** The publishing session: file modes, the lock, and what it does with an output changed behind. */
 class PublisherTest {
   private static final String PDF = "standard/en-GB/standard.en-GB.pdf";
   private static final String HTML = "standard/en-GB/standard.en-GB.html";
@@ -87,14 +87,16 @@ class PublisherTest {
     Files.createDirectories(plain.resolve("standard/en-GB"));
     for (String file : List.of(PDF, HTML, "manifest.json", "index.html")) {
       Files.copy(output.resolve(file), plain.resolve(file));
-      Files.setPosixFilePermissions(plain.resolve(file), PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(plain.resolve(file),
+          PosixFilePermissions.fromString("rw-------"));
     }
     try (Publisher publisher = Publisher.open(plain)) {
       assertEquals(List.of(), publisher.findings());
     }
     assertTrue(Files.isSymbolicLink(plain), "the folder is now a link to a generation");
     PublishedOutput.assertConsistent(plain, "taken over");
-    assertArrayEquals(english().pdf().orElseThrow().bytes(), Files.readAllBytes(plain.resolve(PDF)));
+    assertArrayEquals(english().pdf().orElseThrow().bytes(),
+        Files.readAllBytes(plain.resolve(PDF)));
     assertEquals(umaskMode(dir), Files.getPosixFilePermissions(plain.resolve(PDF)),
         "the 0600 of files published before is not kept");
   }
@@ -214,10 +216,11 @@ class PublisherTest {
   void aReaderOfTheFolderSeesOneWholeGenerationWhilePublishingGoesOn(@TempDir Path dir)
       throws Exception {
     Path output = published(dir, english());
-    Path seen = output.toRealPath(); // a reader (a download, say) that started before the next publish
+    Path seen = output.toRealPath(); // a reader (a download) that started before the next publish
     try (Publisher publisher = Publisher.open(output)) {
       publisher.publish(polish());
-      assertEquals(Set.of(PDF, HTML), PublishedOutput.assertConsistent(seen, "the reader's").keySet(),
+      assertEquals(Set.of(PDF, HTML),
+          PublishedOutput.assertConsistent(seen, "the reader's").keySet(),
           "the reader's generation is still whole, without the new notice");
       assertEquals(4, PublishedOutput.assertConsistent(output, "the new").size());
       publisher.publish(english());
