@@ -118,9 +118,18 @@ final class OutputFolder {
     return new OutputUnusableException("Cannot publish to " + output + ": " + why + ".");
   }
 
+  /** The operating system's reason in words; Java leaves it empty for the commonest cases. */
   private static String reason(IOException e) {
-    return e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-        : e.getClass().getSimpleName();
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "the file system refuses new folders there";
+    }
+    return e.getClass().getSimpleName();
   }
 
   Path output() {
