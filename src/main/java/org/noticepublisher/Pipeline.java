@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.noticepublisher.assemble.Layout;
@@ -13,12 +15,16 @@ import org.noticepublisher.assemble.NoticeAssembler;
 import org.noticepublisher.assemble.LegalCoverage;
 import org.noticepublisher.assemble.TemplateLint;
 import org.noticepublisher.assemble.Variant;
+import org.noticepublisher.catalog.Bundle;
+import org.noticepublisher.catalog.BundleLint;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.OrganisationProfile;
 import org.noticepublisher.render.PdfRenderer;
 import org.noticepublisher.render.RenderedPdf;
 import org.noticepublisher.sources.NoticeSources;
 import org.noticepublisher.sources.SourceHash;
+import org.noticepublisher.verify.LinkTargets;
+import org.noticepublisher.verify.PageBounds;
 import org.noticepublisher.verify.PdfValidator;
 import org.noticepublisher.verify.PseudoLocaleCheck;
 import org.noticepublisher.verify.ReadingLevel;
@@ -39,10 +45,13 @@ public final class Pipeline {
   private final List<Finding> templateProblems;
   private final LegalCoverage legal;
   private final NoticeSources sources;
+  private final List<Finding> profileWarnings;
+  /** Lint errors per locale's own bundle: render refuses what lint refuses. */
+  private final Map<String, List<Finding>> bundleErrors = new HashMap<>();
 
   private Pipeline(Path project, Catalog catalog, OrganisationProfile profile,
       NoticeAssembler assembler, PdfRenderer renderer, List<Finding> templateProblems,
-      LegalCoverage legal, NoticeSources sources) {
+      LegalCoverage legal, NoticeSources sources, List<Finding> profileWarnings) {
     this.project = project;
     this.catalog = catalog;
     this.profile = profile;
@@ -52,6 +61,14 @@ public final class Pipeline {
     this.templateProblems = templateProblems;
     this.legal = legal;
     this.sources = sources;
+    this.profileWarnings = List.copyOf(profileWarnings);
+    for (String locale : catalog.locales()) {
+      Bundle bundle = catalog.bundle(locale).orElseThrow();
+      if (!bundle.generated()) {
+        bundleErrors.put(locale, BundleLint.check(bundle, catalog.source()).stream()
+            .filter(Finding::isError).toList());
+      }
+    }
   }
 
   /**
@@ -77,8 +94,14 @@ public final class Pipeline {
     } catch (FindingsException e) {
       problems.addAll(e.findings());
     }
+    List<Finding> profileWarnings = new ArrayList<>();
     try {
       profile = OrganisationProfile.load(templates.resolve("organisation.properties"));
+      if (catalog != null) {
+        for (Finding f : profile.check(catalog.source())) {
+          (f.isError() ? problems : profileWarnings).add(f);
+        }
+      }
     } catch (FindingsException e) {
       problems.addAll(e.findings());
     }
@@ -102,7 +125,8 @@ public final class Pipeline {
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
-    return new Pipeline(root, catalog, profile, assembler, renderer, lint, legal, sources);
+    return new Pipeline(root, catalog, profile, assembler, renderer, lint, legal, sources,
+        profileWarnings);
   }
 
   public Path project() {
@@ -133,6 +157,7 @@ public final class Pipeline {
   /** Problems that do not stop publication but must be seen: unknown facts, template warnings. */
   public List<Finding> warnings() {
     List<Finding> warnings = new ArrayList<>(profile.missingFacts());
+    warnings.addAll(profileWarnings);
     templateProblems.stream().filter(f -> !f.isError()).forEach(warnings::add);
     return warnings;
   }
@@ -167,6 +192,10 @@ public final class Pipeline {
     long t0 = System.nanoTime();
     Notice notice;
     List<Finding> findings = new ArrayList<>();
+    List<Finding> lint = lintErrors(id.locale());
+    if (!lint.isEmpty()) {
+      return failed(id, layout, null, lint, t0, System.nanoTime(), System.nanoTime());
+    }
     try {
       notice = assembler.assemble(id, layout);
       Variant variant = assembler.variants().get(id.variant());
@@ -185,6 +214,12 @@ public final class Pipeline {
     }
     long t1 = System.nanoTime();
     RenderedPdf pdf;
+    SourceText origin = new SourceText(catalog.fallbackChain(id.locale()), profile);
+    List<Integer> uncovered = renderer.uncovered(notice);
+    if (!uncovered.isEmpty()) {
+      uncovered.stream().limit(10).forEach(cp -> findings.add(origin.uncoveredGlyph(cp, id)));
+      return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
+    }
     try {
       pdf = renderer.render(notice, profile.published());
     } catch (FindingsException e) {
@@ -194,10 +229,23 @@ public final class Pipeline {
     long t2 = System.nanoTime();
     findings.addAll(validator.validate(pdf.bytes(), id.toString()));
     findings.addAll(TextFidelity.check(pdf.bytes(), notice.texts(), id.toString()));
+    for (PageBounds.OffPage off : PageBounds.check(pdf.bytes())) {
+      findings.add(origin.offPage(off, id));
+    }
+    findings.addAll(LinkTargets.check(pdf.bytes(), id.toString()));
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
         new Verdict(findings, checks(id, reading.isPresent())),
         reading, timings(t0, t1, t2, t3), sources.hash(id, layout));
+  }
+
+  /** Lint errors of every bundle the locale's messages come from. */
+  private List<Finding> lintErrors(String locale) {
+    List<Finding> errors = new ArrayList<>();
+    for (Bundle b : catalog.fallbackChain(locale)) {
+      errors.addAll(bundleErrors.getOrDefault(b.locale(), List.of()));
+    }
+    return errors;
   }
 
   private Publication failed(NoticeId id, Layout layout, Notice notice,
@@ -208,8 +256,9 @@ public final class Pipeline {
   }
 
   private List<String> checks(NoticeId id, boolean readability) {
-    List<String> checks = new ArrayList<>(List.of(validator.describe(), "text fidelity",
-        "fonts embedded", "UK GDPR Art. 13 coverage"));
+    List<String> checks = new ArrayList<>(List.of(validator.describe(), "bundle lint",
+        "text fidelity", "text inside the page", "link targets", "fonts embedded",
+        "UK GDPR Art. 13 coverage"));
     if (readability) {
       checks.add("readability");
     }

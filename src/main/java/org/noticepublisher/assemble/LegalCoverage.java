@@ -15,6 +15,12 @@ import org.noticepublisher.catalog.internal.PropertiesFile;
  * does not give readers what the law says they must be told.
  */
 public final class LegalCoverage {
+  /** The items of Articles 13 and 14 the project knows; a misspelt one would check nothing. */
+  public static final List<String> ITEMS = List.of("controller-identity-and-contact", "dpo-contact",
+      "purposes", "lawful-basis", "recipients", "international-transfers", "retention-period",
+      "rights", "right-to-withdraw-consent", "right-to-complain-to-the-ico",
+      "whether-providing-data-is-required", "automated-decision-making", "source-of-data");
+
   private final PropertiesFile file;
 
   private LegalCoverage(PropertiesFile file) {
@@ -22,7 +28,12 @@ public final class LegalCoverage {
   }
 
   public static LegalCoverage load(Path file) throws FindingsException {
-    return new LegalCoverage(PropertiesFile.load(file));
+    PropertiesFile props = PropertiesFile.load(file);
+    List<Finding> unknown = props.unknownKeys(ITEMS::contains, ITEMS, "the Article 13 items");
+    if (!unknown.isEmpty()) {
+      throw new FindingsException(unknown);
+    }
+    return new LegalCoverage(props);
   }
 
   /** Item → the sections any one of which covers it. */

@@ -20,6 +20,7 @@ import org.noticepublisher.NoticeId;
  *     text a reader of the PDF must get back
  * @param draft whether the translation is an unreviewed draft
  * @param fallbacks keys served from another locale's bundle, and from which locale
+ * @param fallback how many messages fell back and what share of the text they are
  * @param warnings problems that do not stop publication (missing profile facts, fallbacks)
  */
 public record Notice(
@@ -33,6 +34,7 @@ public record Notice(
     List<String> texts,
     boolean draft,
     Map<String, String> fallbacks,
+    Fallback fallback,
     List<Finding> warnings) {
 
   public Notice {
@@ -40,6 +42,24 @@ public record Notice(
     Objects.requireNonNull(html, "html");
     texts = List.copyOf(texts);
     fallbacks = Map.copyOf(fallbacks);
+    Objects.requireNonNull(fallback, "fallback");
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Untranslated text of a notice.
+   *
+   * @param messages messages shown from another locale's bundle
+   * @param share their share of the characters of all messages shown, 0 to 1
+   */
+  public record Fallback(int messages, double share) {
+    public static final Fallback NONE = new Fallback(0, 0);
+
+    public Fallback {
+      if (messages < 0 || share < 0 || share > 1) {
+        throw new IllegalArgumentException("messages >= 0 and share in [0, 1]: " + messages + ", "
+            + share);
+      }
+    }
   }
 }

@@ -77,7 +77,7 @@ public final class NoticeAssembler {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
         try {
-          Variant v = Variant.load(f, templates);
+          Variant v = Variant.load(f, templates, catalog.source());
           variants.put(v.id(), v);
         } catch (FindingsException e) {
           problems.addAll(e.findings());
@@ -125,6 +125,18 @@ public final class NoticeAssembler {
               .withFix("choose one of " + catalog.locales() + " or add locales/" + id.locale()
                   + ".properties"));
     }
+    try {
+      return assemble(id, layout, variant);
+    } catch (MissingMessageException e) {
+      // A key named outside any template (the variant's title, subject): the definition names it.
+      throw new FindingsException(Finding.error(e.key(), "no message '" + e.key() + "' in any bundle")
+          .at(variant.file().toString(), 0)
+          .withFix("add " + e.key() + " = … to " + e.sourceFile() + ", or fix the key in "
+              + variant.file().getFileName()));
+    }
+  }
+
+  private Notice assemble(NoticeId id, Layout layout, Variant variant) throws FindingsException {
     Messages messages = catalog.messages(id.locale(), id.variant(), profile);
     boolean rtl = isRightToLeft(id.locale());
     String title = messages.text(variant.documentTitleKey());
@@ -180,6 +192,7 @@ public final class NoticeAssembler {
           .withFix("give <img> an alt text (alt=\"\" only for decoration), or <svg> role=\"img\" "
               + "and aria-label"));
     }
+    problems.addAll(References.inDocument(doc, template));
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
@@ -196,7 +209,8 @@ public final class NoticeAssembler {
             .at(catalog.directory().resolve(id.locale() + ".properties").toString(), 0)
             .withFix("translate " + key)));
     return new Notice(id, id.locale(), rtl, title, subject, profile.name(), html, texts, draft,
-        messages.fallbacks(), warnings);
+        messages.fallbacks(), new Notice.Fallback(messages.fallbacks().size(),
+            messages.fallbackShare()), warnings);
   }
 
   private Finding templateFinding(TemplateProcessingException e) {

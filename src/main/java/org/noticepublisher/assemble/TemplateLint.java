@@ -18,8 +18,9 @@ import org.noticepublisher.Finding;
 
 /**
  * Checks the template files themselves, where a problem can still be pinned to a file and line: images
- * need a text alternative, and style sheets may name only the font families that ship with the
- * project (openhtmltopdf silently drops text set in an unknown family).
+ * need a text alternative, style sheets may name only the font families that ship with the project
+ * (openhtmltopdf silently drops text set in an unknown family), and neither templates nor icons may
+ * refer to other sites or files ({@link References}).
  */
 public final class TemplateLint {
   private static final Pattern FONT_FAMILY = Pattern.compile("font-family\\s*:\\s*([^;}]+)");
@@ -34,9 +35,13 @@ public final class TemplateLint {
         if (name.endsWith(".css") || name.endsWith(".html")) {
           String text = Files.readString(file, StandardCharsets.UTF_8);
           checkFonts(file, text, fontFamilies, findings);
+          findings.addAll(References.inTemplate(file.toString(), text, name.endsWith(".html")));
           if (name.endsWith(".html")) {
             checkImages(file, text, findings);
           }
+        } else if (name.endsWith(".svg")) {
+          findings.addAll(References.inIcon(file.toString(),
+              Files.readString(file, StandardCharsets.UTF_8)));
         }
       }
     } catch (IOException e) {

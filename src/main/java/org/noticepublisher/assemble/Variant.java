@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.internal.PropertiesFile;
 
 /**
@@ -36,6 +37,9 @@ public record Variant(
     Readability readability,
     Path file) {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  /** Every key a definition may have: a misspelt one would be ignored and its default applied. */
+  public static final List<String> KEYS = List.of("title", "documentTitle", "subject", "sections",
+      "style", "icons", "readability.minReadingEase", "readability.maxSentenceWords");
 
   public Variant {
     Objects.requireNonNull(id, "id");
@@ -54,11 +58,15 @@ public record Variant(
     public static final Readability GOV_UK = new Readability(0, 25);
   }
 
-  /** Reads and checks a definition: every section it names must exist as a fragment. */
-  public static Variant load(Path file, Path templates) throws FindingsException {
+  /**
+   * Reads and checks a definition: every key must be known, every section it names must exist as a
+   * fragment, and the title, document title and subject keys must be messages of {@code source}.
+   */
+  public static Variant load(Path file, Path templates, Bundle source) throws FindingsException {
     String name = file.getFileName().toString().replaceFirst("\\.properties$", "");
     PropertiesFile props = PropertiesFile.load(file);
-    List<Finding> problems = new ArrayList<>();
+    List<Finding> problems = new ArrayList<>(
+        props.unknownKeys(KEYS::contains, KEYS, "a variant definition"));
     String where = file.toString();
     if (!ID.matcher(name).matches()) {
       problems.add(Finding.error("variant", "variant file name must be lower-case words joined by '-'")
@@ -69,6 +77,18 @@ public record Variant(
         problems.add(Finding.error(key, "the variant definition needs '" + key + "'")
             .at(where, props.lineOf(key))
             .withFix("add " + key + " = … (see templates/variants/standard.properties)"));
+      }
+    }
+    for (String key : List.of("title", "documentTitle", "subject")) {
+      String message = props.values().getOrDefault(key, "");
+      if (!message.isBlank() && source.pattern(message).isEmpty()
+          && source.pattern(name + "." + message).isEmpty()) {
+        var near = PropertiesFile.nearest(message, source.keys());
+        problems.add(Finding.error(key, "no message '" + message + "' in the source bundle "
+                + source.file().getFileName() + near.map(n -> "; did you mean " + n + "?").orElse(""))
+            .at(where, props.lineOf(key))
+            .withFix(near.map(n -> "write " + key + " = " + n)
+                .orElse("add " + message + " = … to " + source.file().getFileName())));
       }
     }
     List<String> sections =

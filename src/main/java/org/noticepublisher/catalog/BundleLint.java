@@ -4,16 +4,25 @@ import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.noticepublisher.Finding;
+import org.noticepublisher.catalog.internal.InvisibleCharacters;
+import org.noticepublisher.catalog.internal.PropertiesFile;
 
 /**
  * What a translator needs to know about a bundle, compared with the source bundle: each finding names
  * the file, line and key and says why. Errors are mistakes that would show wrong text (an argument
- * lost or misspelt); warnings are gaps that fall back to English or that a reviewer should look at.
+ * lost or misspelt, a key nobody reads, a character that reorders or hides text, a translation with no
+ * translated message); warnings are gaps that fall back to English or that a reviewer should look
+ * at. Render runs the same checks on the bundles a notice reads, so what lint calls an error is never
+ * published.
  */
 public final class BundleLint {
+  /** Keys that describe the bundle itself, allowed in every bundle. */
+  public static final Set<String> BUNDLE_KEYS = Set.of(Bundle.STATUS_KEY, "bundle.language");
+
   private BundleLint() {}
 
   /** Every translation bundle of the catalog (pseudo-locales are generated and not checked). */
@@ -38,9 +47,16 @@ public final class BundleLint {
           .at(file, 0)
           .withFix("add bundle.status = draft (or reviewed, once a reviewer has checked it)"));
     }
+    int translated = 0;
     for (String key : bundle.keys()) {
       String pattern = bundle.pattern(key).orElseThrow();
       int line = bundle.lineOf(key);
+      for (InvisibleCharacters.Refused c : InvisibleCharacters.in(pattern)) {
+        findings.add(Finding.error(key, "invisible control character " + c.describe()
+                + " at character " + (c.index() + 1) + " of the message")
+            .at(file, line)
+            .withFix(c.fix()));
+      }
       if (pattern.indexOf('\'') >= 0) {
         findings.add(Finding.warning(key, "straight apostrophe ('): ICU reads it as a quote and may "
                 + "hide the text after it")
@@ -52,14 +68,18 @@ public final class BundleLint {
       }
       String original = source.pattern(key).orElse(null);
       if (original == null) {
-        if (!key.startsWith("bundle.")) {
-          findings.add(Finding.warning(key, "no such key in the source bundle " + source.locale()
-                  + ": it is never shown")
+        if (!BUNDLE_KEYS.contains(key)) {
+          Optional<String> near = PropertiesFile.nearest(key, source.keys());
+          findings.add(Finding.error(key, "no such key in the source bundle " + source.locale()
+                  + ": it is never shown" + near.map(n -> "; did you mean " + n + "?").orElse(""))
               .at(file, line)
-              .withFix("check the spelling against " + source.file().getFileName()
-                  + ", or delete the line"));
+              .withFix(near.map(n -> "rename it to " + n).orElse("check the spelling against "
+                  + source.file().getFileName() + ", or delete the line")));
         }
         continue;
+      }
+      if (!pattern.isBlank() && !BUNDLE_KEYS.contains(key)) {
+        translated++;
       }
       Set<String> want = arguments(original, source.locale());
       Set<String> got = arguments(pattern, bundle.locale());
@@ -75,6 +95,13 @@ public final class BundleLint {
             .withFix("use exactly " + braces(want) + " as in " + source.file().getFileName()
                 + " line " + source.lineOf(key)));
       }
+    }
+    if (!isSource && translated == 0) {
+      findings.add(Finding.error("bundle", "no translated message: every text of the notice would "
+              + "be " + source.locale() + " under a " + bundle.locale() + " label")
+          .at(file, 0)
+          .withFix("translate the messages of " + source.file().getFileName()
+              + " (keys and arguments as there), or delete the file"));
     }
     if (!isSource) {
       for (String key : source.keys()) {

@@ -41,6 +41,8 @@ public final class Messages {
   private final Map<String, Object> facts;
   private final Map<String, MessageFormat> formats = new HashMap<>();
   private final Map<String, String> fallbacks = new TreeMap<>();
+  private long characters;
+  private long fallbackCharacters;
 
   Messages(
       String locale, String variant, List<Bundle> chain, Bundle source, OrganisationProfile profile) {
@@ -108,6 +110,11 @@ public final class Messages {
       }
     }
     String formatted = format.format(args);
+    int length = SLOT.matcher(formatted).replaceAll("").length();
+    characters += length;
+    if (!r.bundle.locale().equals(locale)) {
+      fallbackCharacters += length;
+    }
     List<Segment> out = new ArrayList<>();
     Matcher m = SLOT.matcher(formatted);
     int at = 0;
@@ -142,6 +149,21 @@ public final class Messages {
   /** Keys served by a bundle further down the chain than this locale's own, and by which locale. */
   public Map<String, String> fallbacks() {
     return Collections.unmodifiableMap(fallbacks);
+  }
+
+  /**
+   * The language {@code key}'s text is in: this locale, or the locale of the bundle it falls back
+   * to. Text in another language must be marked as such, so a screen reader reads it with that
+   * language's rules.
+   */
+  public String languageOf(String key) {
+    Resolved r = resolve(key);
+    return r == null ? locale : r.bundle.locale();
+  }
+
+  /** The share (0 to 1) of the characters shown so far that came from another locale's bundle. */
+  public double fallbackShare() {
+    return characters == 0 ? 0 : (double) fallbackCharacters / characters;
   }
 
   private Resolved resolve(String key) {

@@ -33,6 +33,14 @@ public final class OrganisationProfile {
           "answer.automated-decisions",
           "notice.published");
 
+  /** Facts a notice may state besides the required ones; {@code link.<name>} keys come on top. */
+  public static final List<String> OPTIONAL = List.of("ico.phone", "ico.postal");
+
+  /** Facts whose value is a link target. */
+  private static final List<String> ADDRESSES = List.of("organisation.website", "ico.website");
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("[^\\s@:/<>\"]+@[^\\s@:/<>\"]+\\.[^\\s@:/<>\"]+");
+
   /** The answers an {@code answer.*} fact may give; empty means not known yet. */
   public static final List<String> ANSWERS = List.of("none", "yes");
 
@@ -79,6 +87,51 @@ public final class OrganisationProfile {
     return file.file();
   }
 
+  /**
+   * What is wrong with the profile that loading cannot see alone: keys nobody reads (a misspelt key
+   * would leave its fact empty; {@code link.<name>} must name a link of {@code source}), link targets
+   * that are not {@link LinkTarget safe}, an e-mail address that is not one, and invisible characters.
+   * Errors stop every notice; warnings ({@code http:} links) are shown.
+   */
+  public List<Finding> check(Bundle source) {
+    List<Finding> findings = new ArrayList<>();
+    java.util.Set<String> known = new java.util.LinkedHashSet<>(REQUIRED);
+    known.addAll(OPTIONAL);
+    source.keys().stream().filter(k -> k.startsWith("link.")).forEach(known::add);
+    findings.addAll(file.unknownKeys(known::contains, known, "the organisation profile"));
+    String where = file.file().toString();
+    for (var e : file.values().entrySet()) {
+      String key = e.getKey();
+      String value = e.getValue();
+      if (value.isEmpty()) {
+        continue;
+      }
+      for (var c : org.noticepublisher.catalog.internal.InvisibleCharacters.in(value)) {
+        findings.add(Finding.error(key, "invisible control character " + c.describe())
+            .at(where, lineOf(key)).withFix(c.fix()));
+      }
+      if (key.startsWith("link.") || ADDRESSES.contains(key)) {
+        switch (LinkTarget.of(value)) {
+          case REFUSED -> findings.add(Finding.error(key, "link target '"
+                  + LinkTarget.shown(value) + "' is not allowed: a notice links only to "
+                  + LinkTarget.ALLOWED)
+              .at(where, lineOf(key))
+              .withFix("write the full address, e.g. https://www.example.org/page"));
+          case UNENCRYPTED -> findings.add(Finding.warning(key, "link target uses http:, which "
+                  + "readers' browsers may block or warn about")
+              .at(where, lineOf(key))
+              .withFix("use the https: address if the site has one"));
+          case SAFE -> { }
+        }
+      } else if (key.endsWith(".email") && !EMAIL.matcher(value).matches()) {
+        findings.add(Finding.error(key, "not an e-mail address: '" + LinkTarget.shown(value) + "'")
+            .at(where, lineOf(key))
+            .withFix("write the address alone, e.g. dpo@example.org (the notice adds mailto:)"));
+      }
+    }
+    return findings;
+  }
+
   public String name() {
     return fact("organisation.name").orElseThrow();
   }
@@ -96,6 +149,11 @@ public final class OrganisationProfile {
   /** Where link {@code name} points, when the profile knows; {@code link.<name>} in the file. */
   public Optional<String> link(String name) {
     return fact("link." + name);
+  }
+
+  /** Every key of the profile, in file order. */
+  public java.util.Set<String> keys() {
+    return file.values().keySet();
   }
 
   public int lineOf(String key) {

@@ -49,7 +49,7 @@ final class PublishedIndex {
       boolean draft = pdf.path("review").asText().equals("draft");
       row.appendElement("td").addClass(draft ? "draft" : "reviewed")
           .text(draft ? "draft" : "reviewed");
-      row.appendElement("td").text(String.valueOf(pdf.path("fallbacks").size()));
+      row.appendElement("td").text(untranslated(pdf));
       row.appendElement("td").text(pdf.path("layout").asText());
       row.appendElement("td").text(pdf.path("pages").asText());
       Element files = row.appendElement("td");
@@ -61,5 +61,16 @@ final class PublishedIndex {
       }
     });
     return "<!DOCTYPE html>\n" + doc.outerHtml();
+  }
+
+  /** "3 messages (4.2%)": how many messages fell back, and their share of the notice's text. */
+  private static String untranslated(JsonNode pdf) {
+    JsonNode fallback = pdf.path("fallback");
+    int messages = fallback.path("messages").asInt(pdf.path("fallbacks").size());
+    if (messages == 0) {
+      return "none";
+    }
+    return String.format(java.util.Locale.ROOT, "%d %s (%.1f%%)", messages,
+        messages == 1 ? "message" : "messages", fallback.path("share").asDouble() * 100);
   }
 }

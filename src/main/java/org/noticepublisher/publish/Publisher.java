@@ -344,6 +344,10 @@ public final class Publisher implements AutoCloseable {
     e.put("review", notice.draft() ? "draft" : "reviewed");
     ObjectNode fallbacks = e.putObject("fallbacks");
     new TreeMap<>(notice.fallbacks()).forEach(fallbacks::put);
+    ObjectNode fallback = e.putObject("fallback");
+    fallback.put("messages", notice.fallback().messages());
+    // Rounded, so the manifest stays the same bytes for the same sources.
+    fallback.put("share", Math.round(notice.fallback().share() * 10_000) / 10_000.0);
     e.put("sources", p.sources().hex());
     e.put("sha256", Sha256.hex(bytes));
     e.put("bytes", bytes.length);

@@ -88,6 +88,19 @@ public final class PdfRenderer {
   }
 
   /**
+   * Code points of the notice's text that no shipped font has a glyph for, each once, in order: the
+   * renderer would draw them as nothing or as {@code #}. {@link #render} refuses such a notice; a
+   * caller that knows where the text came from can check first and say where.
+   */
+  public List<Integer> uncovered(Notice notice) {
+    return uncovered(Jsoup.parse(Objects.requireNonNull(notice, "notice").html()));
+  }
+
+  private List<Integer> uncovered(Document html) {
+    return coverage.uncovered(html.title() + " " + html.body().text());
+  }
+
+  /**
    * Renders {@code notice}; {@code published} becomes the PDF's creation date.
    *
    * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing glyph…)
@@ -95,7 +108,7 @@ public final class PdfRenderer {
   public RenderedPdf render(Notice notice, LocalDate published) throws FindingsException {
     Objects.requireNonNull(notice, "notice");
     Document html = Jsoup.parse(notice.html());
-    List<Integer> uncovered = coverage.uncovered(html.title() + " " + html.body().text());
+    List<Integer> uncovered = uncovered(html);
     if (!uncovered.isEmpty()) {
       throw new FindingsException(uncovered.stream().limit(10).map(cp -> Finding.error("glyph",
               String.format("no shipped font has a glyph for U+%04X '%s' (%s)", cp,
@@ -168,10 +181,42 @@ public final class PdfRenderer {
   }
 
   /**
+   * openhtmltopdf leaves an inline element that is its block's only content out of the structure
+   * tree, and its {@code lang} with it (an English heading in a Polish notice would be read with
+   * Polish rules): such a block takes the language of its content. Innermost first, so a language
+   * climbs as far as the element stays the only content.
+   */
+  static void liftLanguages(Document doc) {
+    List<Element> marked = new ArrayList<>(doc.body().select("[lang]"));
+    java.util.Collections.reverse(marked);
+    for (Element e : marked) {
+      Element parent = e.parent();
+      while (parent != null && parent != doc.body() && !parent.hasAttr("lang")
+          && onlyContent(parent, e)) {
+        parent.attr("lang", e.attr("lang"));
+        e = parent;
+        parent = e.parent();
+      }
+    }
+  }
+
+  private static boolean onlyContent(Element parent, Element child) {
+    for (org.jsoup.nodes.Node n : parent.childNodes()) {
+      boolean blank = n instanceof org.jsoup.nodes.TextNode t && t.isBlank()
+          || n instanceof org.jsoup.nodes.Comment;
+      if (n != child && !blank) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The document openhtmltopdf reads: the notice plus a bookmark per heading (openhtmltopdf takes them
    * from a {@code <bookmarks>} element in the head, which is not HTML and so stays out of the twin).
    */
   private static org.w3c.dom.Document printDocument(Document doc) {
+    liftLanguages(doc);
     Element bookmarks = doc.head().appendElement("bookmarks");
     Element h1 = null;
     int n = 0;

@@ -17,8 +17,8 @@ import org.noticepublisher.verify.internal.VisualLines;
 /**
  * The checks veraPDF does not make: it passes PDFs whose text was dropped, drawn as {@code #},
  * extracts as ligatures or was drawn with Arabic letters unjoined. Here the text a reader gets back
- * must contain every text the notice shows, in order; no ligature code points; every Arabic-script
- * letter joined; every font embedded.
+ * must contain every text the notice shows, wherever its lines break; no ligature code points; every
+ * Arabic-script letter joined; every font embedded.
  */
 public final class TextFidelity {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
@@ -27,6 +27,8 @@ public final class TextFidelity {
   /** A line broken after the hyphen of "Domain-based" is still the one word. */
   private static final Pattern HYPHEN_AT_LINE_END =
       Pattern.compile("(?<=\\p{L})-[ \\t]*\\R\\s*(?=\\p{L})");
+  private static final Pattern LINE_BREAK = Pattern.compile("[ \\t\\x0B\\f\\u00A0]*\\R\\s*");
+  private static final Pattern WHITESPACE_BUT_LINES = Pattern.compile("[^\\S\\n]+");
   private static final Pattern LIGATURES = Pattern.compile("[\uFB00-\uFB06]");
 
   private TextFidelity() {}
@@ -39,6 +41,41 @@ public final class TextFidelity {
     String t = HYPHEN_AT_LINE_END.matcher(NFKC.normalize(text)).replaceAll("-");
     t = BIDI_CONTROLS.matcher(t).replaceAll("");
     return WHITESPACE.matcher(t).replaceAll(" ").strip();
+  }
+
+  /**
+   * Extracted text as compared: like {@link #normalise}, but a run of white space that holds a line
+   * break stays one line break, which may stand for a space or for nothing (a word, URL or number
+   * broken where it was too long for the line).
+   */
+  static String normaliseLines(String text) {
+    String t = BIDI_CONTROLS.matcher(NFKC.normalize(text)).replaceAll("");
+    t = LINE_BREAK.matcher(t).replaceAll("\n");
+    return WHITESPACE_BUT_LINES.matcher(t).replaceAll(" ").strip();
+  }
+
+  /**
+   * A pattern for {@code want} (normalised) in {@link #normaliseLines} text: its spaces match a space
+   * or a line break, and a line break may fall between any two of its other characters. Every
+   * character must be there, in order: a dropped or added word, or two words run together on one
+   * line, does not match.
+   */
+  static Pattern acrossLines(String want) {
+    StringBuilder p = new StringBuilder();
+    int[] cps = want.codePoints().toArray();
+    for (int i = 0; i < cps.length; i++) {
+      int cp = cps[i];
+      if (cp == ' ') {
+        p.append("[ \\n]");
+        continue;
+      }
+      p.append(Character.isLetterOrDigit(cp) ? Character.toString(cp)
+          : String.format("\\x{%X}", cp));
+      if (i + 1 < cps.length && cps[i + 1] != ' ') {
+        p.append("\\n?");
+      }
+    }
+    return Pattern.compile(p.toString());
   }
 
   /** Findings for every expected text the PDF's content does not give back, and every ligature. */
@@ -57,7 +94,7 @@ public final class TextFidelity {
             .at(source, 0)
             .withFix("use fonts without GSUB ligatures (see src/main/resources/fonts/README.md)"));
       }
-      String content = normalise(extracted.text());
+      String content = normaliseLines(extracted.text());
       // For a right-to-left document the extracted text is already its lines as drawn.
       List<String> lines = ContentTextStripper.isRightToLeft(doc)
           ? extracted.text().lines().toList() : null;
@@ -72,7 +109,8 @@ public final class TextFidelity {
       }
       for (String text : expected) {
         String want = normalise(text);
-        boolean found = drawn == null ? content.contains(want) : drawn.contains(text);
+        boolean found = drawn == null ? acrossLines(want).matcher(content).find()
+            : drawn.contains(text);
         if (!want.isEmpty() && !found) {
           findings.add(Finding.error("fidelity.missing", "text not found in the PDF: '"
                   + abbreviate(want) + "'")

@@ -89,6 +89,24 @@ class RenderFailuresTest {
     assertTrue(!html.contains("<script>"));
   }
 
+  @Test
+  void renderRefusesWhatLintCallsAnError(@TempDir Path dir) throws Exception {
+    Path project = Fixtures.copyOfProject(dir.resolve("project"));
+    Fixtures.edit(project.resolve("locales/pl.properties"), "Numer rejestracyjny: {icoRegistration}.",
+        "Numer rejestracyjny: {icoRegistration} {foo}.");
+    String finding = "pl.properties:34: error [intro.p.2] arguments differ from the source: "
+        + "unknown {foo}";
+    Cli lint = Cli.run("lint", "-p", project.toString());
+    assertEquals(1, lint.code(), lint.printed());
+    assertTrue(lint.out().contains(finding), lint.out());
+    Path output = dir.resolve("output");
+    Cli r = Cli.run("render", "-v", "standard", "-l", "pl", "--project", project.toString(),
+        "--output", output.toString());
+    assertEquals(1, r.code(), r.printed());
+    assertTrue(r.out().contains(finding), r.out());
+    assertTrue(!Files.exists(output.resolve("standard/pl/standard.pl.pdf")), "nothing published");
+  }
+
   private static Cli brokenRender(Path dir, Consumer<Path> breakIt) throws Exception {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
     Path output = dir.resolve("output");

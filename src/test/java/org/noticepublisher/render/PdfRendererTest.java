@@ -20,7 +20,7 @@ class PdfRendererTest {
         + "<title>Test</title><meta name=\"subject\" content=\"A test\"/><style>" + style + "</style></head><body><h1>Test</h1><p>" + body
         + "</p></body></html>";
     return new Notice(new NoticeId("test", "en-GB"), "en-GB", false, "Test", "", "", html,
-        List.of(body), false, Map.of(), List.of());
+        List.of(body), false, Map.of(), Notice.Fallback.NONE, List.of());
   }
 
   @Test

@@ -41,7 +41,7 @@ class ScriptSamplesTest {
         + "'Noto Naskh Arabic', 'Noto Sans'; }</style></head><body><p>" + sample
         + "</p></body></html>";
     Notice notice = new Notice(new NoticeId("sample", lang), lang, rtl, script, "sample", "test",
-        html, List.of(sample), false, Map.of(), List.of());
+        html, List.of(sample), false, Map.of(), Notice.Fallback.NONE, List.of());
     RenderedPdf pdf = RENDERER.render(notice, LocalDate.of(2026, 1, 1));
     try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
       StringBuilder glyphs = new StringBuilder();

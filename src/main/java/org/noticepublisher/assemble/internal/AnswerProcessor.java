@@ -17,7 +17,8 @@ final class AnswerProcessor extends MarkupProcessor {
     if (answer == null) {
       out.placeholder(out.messages().text("fact.answer." + topic));
     } else {
-      out.text(out.messages().text(topic + ".answer." + answer));
+      String key = topic + ".answer." + answer;
+      out.bodyInLanguageOf(key, () -> out.text(out.messages().text(key)));
     }
   }
 }

@@ -16,7 +16,13 @@ final class FactProcessor extends MarkupProcessor {
   void write(Markup out, String fact) {
     String kind = fact.substring(fact.lastIndexOf('.') + 1);
     String value = out.profile().fact(fact).orElse(null);
-    for (var s : out.messages().segments("contact." + kind, Map.of(), "value")) {
+    var segments = out.messages().segments("contact." + kind, Map.of(), "value");
+    out.bodyInLanguageOf("contact." + kind, () -> write(out, fact, kind, value, segments));
+  }
+
+  private static void write(Markup out, String fact, String kind, String value,
+      java.util.List<org.noticepublisher.catalog.Messages.Segment> segments) {
+    for (var s : segments) {
       if (!s.isSlot()) {
         out.text(s.text());
       } else if (value == null) {

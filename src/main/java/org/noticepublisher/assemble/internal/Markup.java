@@ -35,6 +35,10 @@ final class Markup {
   private final boolean rightToLeft;
   private final boolean pseudo;
   private final boolean english;
+  /** The language of the text being written: the notice's, or a fallback message's. */
+  private String language;
+  /** The language the element whose body this is must declare, when not the notice's. */
+  private String elementLanguage;
 
   Markup(ITemplateContext context) {
     this.factory = context.getModelFactory();
@@ -44,6 +48,7 @@ final class Markup {
     this.pseudo = Catalog.isPseudoLocale(messages.locale());
     // The pseudo-locales are English text, ar-XB included: no language change to mark.
     this.english = pseudo || Catalog.isEnglish(messages.locale());
+    this.language = messages.locale();
   }
 
   static Messages messages(ITemplateContext context) {
@@ -145,9 +150,54 @@ final class Markup {
     return false;
   }
 
+  /**
+   * Writes what {@code body} writes inside an element marked with the language of {@code key}'s
+   * text, when that is not the notice's (the message falls back to another locale): a screen reader
+   * then reads it with that language's rules, and the PDF gets a {@code /Lang} span.
+   */
+  Markup inLanguageOf(String key, Runnable body) {
+    String lang = messages.languageOf(key);
+    if (pseudo || lang.equals(language)) {
+      body.run();
+      return this;
+    }
+    String outer = language;
+    model.add(factory.createOpenElementTag("span", Map.of("lang", lang),
+        AttributeValueQuotes.DOUBLE, false));
+    language = lang;
+    try {
+      body.run();
+    } finally {
+      language = outer;
+    }
+    model.add(factory.createCloseElementTag("span"));
+    return this;
+  }
+
+  /**
+   * Like {@link #inLanguageOf}, for a message that is the element's whole body: the element itself is
+   * marked (see {@link #elementLanguage}). openhtmltopdf leaves a span that is a block's only
+   * content out of the structure tree, and its language with it; a P or H2 keeps its /Lang.
+   */
+  Markup bodyInLanguageOf(String key, Runnable body) {
+    String lang = messages.languageOf(key);
+    if (!pseudo && !lang.equals(language)) {
+      // Everything written after this is inside the marked element, placeholders included.
+      elementLanguage = lang;
+      language = lang;
+    }
+    body.run();
+    return this;
+  }
+
+  /** The {@code lang} the element must get, when its body is in another language than the notice. */
+  java.util.Optional<String> elementLanguage() {
+    return java.util.Optional.ofNullable(elementLanguage);
+  }
+
   /** Text in the source language inside a translation, e.g. the organisation's English name. */
   Markup english(String plain) {
-    if (english) {
+    if (english || language.equals(Catalog.SOURCE_LOCALE)) {
       return text(plain);
     }
     model.add(factory.createOpenElementTag("span", Map.of("lang", Catalog.SOURCE_LOCALE),
@@ -166,7 +216,8 @@ final class Markup {
   Markup placeholder(String fact) {
     model.add(factory.createOpenElementTag(
         "span", Map.of("class", "placeholder"), AttributeValueQuotes.DOUBLE, false));
-    isolated(messages.text("placeholder.missing", Map.of("fact", fact)));
+    inLanguageOf("placeholder.missing",
+        () -> isolated(messages.text("placeholder.missing", Map.of("fact", fact))));
     model.add(factory.createCloseElementTag("span"));
     return this;
   }
@@ -180,10 +231,10 @@ final class Markup {
     String words = messages.text("link." + name);
     String href = profile().link(name).orElse(null);
     if (href != null) {
-      link(href, words);
+      inLanguageOf("link." + name, () -> link(href, words));
       return java.util.Optional.empty();
     }
-    isolated(words);
+    inLanguageOf("link." + name, () -> isolated(words));
     return java.util.Optional.of(messages.text("fact.link", Map.of("words", words)));
   }
 

@@ -28,6 +28,7 @@ abstract class MarkupProcessor extends AbstractAttributeTagProcessor {
       IElementTagStructureHandler structure) {
     Markup out = new Markup(context);
     write(out, Markup.evaluate(context, attributeValue));
+    out.elementLanguage().ifPresent(lang -> structure.setAttribute("lang", lang));
     structure.setBody(out.model(), false);
   }
 }

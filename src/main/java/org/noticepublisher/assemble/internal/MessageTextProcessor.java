@@ -20,15 +20,19 @@ final class MessageTextProcessor extends MarkupProcessor {
   void write(Markup out, String key) {
     List<String> unconfirmed = new ArrayList<>();
     String[] slots = out.isEnglish() ? new String[0] : new String[] {"organisation"};
-    for (Messages.Segment s : out.messages().segments(key, Map.of(), slots)) {
-      if (!s.isSlot()) {
-        out.text(s.text());
-      } else if (s.slot().equals("organisation")) {
-        out.english(out.profile().name());
-      } else if (s.slot().startsWith(Messages.LINK_PREFIX)) {
-        out.namedLink(s.slot().substring(Messages.LINK_PREFIX.length())).ifPresent(unconfirmed::add);
+    List<Messages.Segment> segments = out.messages().segments(key, Map.of(), slots);
+    out.bodyInLanguageOf(key, () -> {
+      for (Messages.Segment s : segments) {
+        if (!s.isSlot()) {
+          out.text(s.text());
+        } else if (s.slot().equals("organisation")) {
+          out.english(out.profile().name());
+        } else if (s.slot().startsWith(Messages.LINK_PREFIX)) {
+          out.namedLink(s.slot().substring(Messages.LINK_PREFIX.length()))
+              .ifPresent(unconfirmed::add);
+        }
       }
-    }
+    });
     for (String fact : unconfirmed) {
       out.text(" ").placeholder(fact);
     }

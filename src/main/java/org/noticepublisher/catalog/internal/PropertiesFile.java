@@ -2,17 +2,24 @@ package org.noticepublisher.catalog.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.noticepublisher.Finding;
@@ -34,17 +41,7 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
   public static PropertiesFile load(Path file) throws FindingsException {
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new FindingsException(
-          Finding.error("encoding", "file is not valid UTF-8")
-              .at(file.toString(), 0)
-              .withFix("save the file as UTF-8"));
+      text = utf8(file, Files.readAllBytes(file));
     } catch (IOException e) {
       throw new FindingsException(
           Finding.error("io", "cannot read file: " + e.getMessage()).at(file.toString(), 0));
@@ -97,6 +94,105 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
       }
     }
     return new PropertiesFile(file, ordered, lines);
+  }
+
+  /**
+   * The bytes as UTF-8 text; the first byte that is not UTF-8 is reported by line and byte column, so
+   * a translator can find it in any editor (the decoder's own message names neither).
+   */
+  private static String utf8(Path file, byte[] bytes) throws FindingsException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int bad = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new FindingsException(Finding.error("encoding", String.format(Locale.ROOT,
+              "not valid UTF-8 at line %d, byte %d (0x%02X)", line, bad - lineStart + 1,
+              bytes[bad] & 0xFF))
+          .at(file.toString(), line)
+          .withFix("save the file as UTF-8 (it looks like another encoding, e.g. Windows-1250 or "
+              + "Latin-1), or retype the character at that byte"));
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  /**
+   * An error for every key {@code known} rejects, with the nearest of {@code candidates} as a
+   * suggestion when one is close: a misspelt key would otherwise be ignored and a default applied.
+   */
+  public List<Finding> unknownKeys(Predicate<String> known, Collection<String> candidates,
+      String what) {
+    List<Finding> findings = new ArrayList<>();
+    for (String key : values.keySet()) {
+      if (!known.test(key)) {
+        Optional<String> near = nearest(key, candidates);
+        findings.add(Finding.error(key, "unknown key in " + what
+                + near.map(n -> ": did you mean " + n + "?").orElse(""))
+            .at(file.toString(), lineOf(key))
+            .withFix(near.map(n -> "rename it to " + n).orElse("delete the line, or use one of "
+                + abbreviated(candidates))));
+      }
+    }
+    return findings;
+  }
+
+  /** The candidate with the smallest edit distance to {@code key}, if it is close enough to mean. */
+  public static Optional<String> nearest(String key, Collection<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = editDistance(key, c);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    // A third of the key, at least 2: enough for a dropped, doubled or swapped letter or two.
+    return best != null && bestDistance <= Math.max(2, key.length() / 3)
+        ? Optional.of(best) : Optional.empty();
+  }
+
+  /** Levenshtein distance, with a swap of two neighbouring letters counted as one edit. */
+  static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  private static String abbreviated(Collection<String> names) {
+    List<String> list = List.copyOf(names);
+    return list.size() <= 8 ? list.toString()
+        : list.subList(0, 8).toString().replace("]", ", …]");
   }
 
   /** Line of {@code key}, or 0 when the key is not in this file. */
