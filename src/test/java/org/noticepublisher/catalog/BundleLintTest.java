@@ -23,7 +23,8 @@ class BundleLintTest {
       // case | line written into a draft bundle | severity | key | line | words in the message
       "argument dropped | intro.p.2 = Jest zarejestrowana w ICO. | ERROR | intro.p.2 | 3 | missing {icoRegistration} {organisation}",
       "argument misspelt | intro.p.2 = {organization} {icoRegistration} | ERROR | intro.p.2 | 3 | missing {organisation}: unknown {organization}",
-      "key misspelt | intro.p2 = Tekst | WARNING | intro.p2 | 3 | no such key in the source bundle",
+      "key misspelt | intro.p2 = Tekst | ERROR | intro.p2 | 3 | no such key in the source bundle en-GB: it is never shown; did you mean intro.p.2?",
+      "override character | standard.title = Nasz \u202Etekst | ERROR | standard.title | 3 | U+202E RIGHT-TO-LEFT OVERRIDE",
       "straight apostrophe | standard.title = Nasz 'standardowy' tekst | WARNING | standard.title | 3 | straight apostrophe"})
   void namesFileLineKeyAndWhy(String name, String line, Severity severity, String key, int lineNo,
       String why, @TempDir Path dir) throws Exception {
@@ -39,6 +40,28 @@ class BundleLintTest {
     assertEquals(lineNo, f.line());
     assertTrue(f.message().contains(why), f.message());
     assertTrue(!f.fix().isEmpty(), "says how to fix it");
+  }
+
+  @Test
+  void isolatesMarksAndJoinersAreAllowed(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("fa.properties");
+    // RLI … PDI, RLM, LRM, ALM, and the ZWNJ Persian spelling needs (می‌خواهم).
+    Files.writeString(file, "bundle.status = draft\nstandard.title = \u2067Notice\u2069 \u200F\u200E"
+        + "\u061C \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645\n");
+    List<Finding> findings = BundleLint.check(Bundle.load(file),
+        Fixtures.pipeline().catalog().source());
+    assertTrue(findings.stream().noneMatch(f -> f.code().equals("standard.title")),
+        findings.stream().filter(f -> f.code().equals("standard.title")).toList().toString());
+  }
+
+  @Test
+  void aTranslationWithNoMessageIsAnError(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("pl.properties");
+    Files.writeString(file, "bundle.status = draft\nbundle.language = Polski\n");
+    List<Finding> errors = BundleLint.check(Bundle.load(file),
+        Fixtures.pipeline().catalog().source()).stream().filter(Finding::isError).toList();
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).message().startsWith("no translated message"), errors.toString());
   }
 
   @Test
