@@ -228,8 +228,9 @@ public final class Pipeline {
     }
     long t2 = System.nanoTime();
     findings.addAll(validator.validate(pdf.bytes(), id.toString()));
-    findings.addAll(TextFidelity.check(pdf.bytes(), notice.texts(), id.toString()));
-    for (PageBounds.OffPage off : PageBounds.check(pdf.bytes())) {
+    TextFidelity.Report text = TextFidelity.inspect(pdf.bytes(), notice.texts(), id.toString());
+    findings.addAll(text.findings());
+    for (PageBounds.OffPage off : text.offPage()) {
       findings.add(origin.offPage(off, id));
     }
     findings.addAll(LinkTargets.check(pdf.bytes(), id.toString()));

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.noticepublisher.verify.internal.PlacedGlyphs;
-import org.noticepublisher.verify.internal.PlacedGlyphs.Glyph;
+import org.noticepublisher.verify.internal.ContentTextStripper;
+import org.noticepublisher.verify.internal.ContentTextStripper.Extraction;
+import org.noticepublisher.verify.internal.ContentTextStripper.Glyph;
 
 /**
  * Every drawn glyph must lie inside the page's visible area (its crop box), and only the running
@@ -36,16 +37,17 @@ public final class PageBounds {
   /** One entry per line with misplaced glyphs; empty when everything is on the page. */
   public static List<OffPage> check(byte[] pdf) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      return check(PlacedGlyphs.of(doc));
+      return check(ContentTextStripper.extract(doc));
     } catch (IOException e) {
       return List.of(new OffPage(0, "PDFBox cannot read the PDF: " + e.getMessage(), 0, false));
     }
   }
 
-  private static List<OffPage> check(PlacedGlyphs placed) {
+  /** As {@link #check(byte[])}, on text already extracted (one extraction pass per PDF). */
+  static List<OffPage> check(Extraction placed) {
     Map<String, List<Glyph>> off = new LinkedHashMap<>();
     Map<String, List<Glyph>> overFooter = new LinkedHashMap<>();
-    for (PlacedGlyphs.Page page : placed.pages()) {
+    for (ContentTextStripper.Page page : placed.pages()) {
       List<Glyph> glyphs = placed.glyphs().stream().filter(g -> g.page() == page.number()).toList();
       float footerTop = glyphs.stream()
           .filter(g -> g.artifact() && g.top() > page.height() * (1 - FOOTER_ZONE))

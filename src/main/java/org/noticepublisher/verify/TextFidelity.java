@@ -80,9 +80,21 @@ public final class TextFidelity {
 
   /** Findings for every expected text the PDF's content does not give back, and every ligature. */
   public static List<Finding> check(byte[] pdf, List<String> expected, String source) {
+    return inspect(pdf, expected, source).findings();
+  }
+
+  /**
+   * What {@link #check} finds, and, from the same extraction pass, every line with glyphs off the
+   * page or over the footer ({@link PageBounds}), for the caller to trace to its source.
+   */
+  public record Report(List<Finding> findings, List<PageBounds.OffPage> offPage) {}
+
+  public static Report inspect(byte[] pdf, List<String> expected, String source) {
     List<Finding> findings = new ArrayList<>();
+    List<PageBounds.OffPage> offPage = List.of();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       ContentTextStripper.Extraction extracted = ContentTextStripper.extract(doc);
+      offPage = PageBounds.check(extracted);
       var ligature = LIGATURES.matcher(extracted.drawn());
       if (ligature.find()) {
         String glyphs = extracted.drawn();
@@ -131,7 +143,7 @@ public final class TextFidelity {
       findings.add(Finding.error("fidelity.read", "PDFBox cannot read the PDF: " + e.getMessage())
           .at(source, 0));
     }
-    return findings;
+    return new Report(findings, offPage);
   }
 
   private static String abbreviate(String s) {

@@ -2,11 +2,14 @@ package org.noticepublisher.verify.internal;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -26,6 +29,8 @@ public final class ContentTextStripper extends PDFTextStripper {
   private final Deque<Boolean> artifact = new ArrayDeque<>();
   private final StringBuilder line = new StringBuilder();
   private final StringBuilder drawn = new StringBuilder();
+  private final List<Glyph> glyphs = new ArrayList<>();
+  private final List<Page> pages = new ArrayList<>();
 
   private ContentTextStripper(boolean includeArtifacts, boolean rightToLeft) {
     this.includeArtifacts = includeArtifacts;
@@ -45,11 +50,22 @@ public final class ContentTextStripper extends PDFTextStripper {
   public static Extraction extract(PDDocument doc) throws IOException {
     ContentTextStripper stripper = new ContentTextStripper(false, isRightToLeft(doc));
     String text = stripper.getText(doc);
-    return new Extraction(text, stripper.drawn.toString());
+    return new Extraction(text, stripper.drawn.toString(), List.copyOf(stripper.glyphs),
+        List.copyOf(stripper.pages));
   }
 
-  /** What {@link #extract} returns. */
-  public record Extraction(String text, String drawn) {}
+  /**
+   * What {@link #extract} returns: the content text, every glyph as drawn, each glyph's box and each
+   * page's visible area (for checks on where text is drawn).
+   */
+  public record Extraction(String text, String drawn, List<Glyph> glyphs, List<Page> pages) {}
+
+  /** One drawn glyph; {@code top} and {@code bottom} (its baseline) measured down from the top. */
+  public record Glyph(int page, String text, float left, float right, float top, float bottom,
+      boolean artifact) {}
+
+  /** A page's visible area, from its crop box. */
+  public record Page(int number, float width, float height) {}
 
   public static String everything(PDDocument doc) throws IOException {
     return new ContentTextStripper(true, isRightToLeft(doc)).getText(doc);
@@ -78,8 +94,23 @@ public final class ContentTextStripper extends PDFTextStripper {
   }
 
   @Override
+  protected void startPage(PDPage page) throws IOException {
+    PDRectangle box = page.getCropBox();
+    pages.add(new Page(getCurrentPageNo(), box.getWidth(), box.getHeight()));
+    super.startPage(page);
+  }
+
+  @Override
   protected void processTextPosition(TextPosition text) {
     drawn.append(text.getUnicode());
+    if (text.getUnicode() != null && !text.getUnicode().isBlank()) {
+      // DirAdj: the baseline's y measured from the top; the glyph rises by its height above it.
+      float left = text.getXDirAdj();
+      float baseline = text.getYDirAdj();
+      glyphs.add(new Glyph(getCurrentPageNo(), text.getUnicode(), left,
+          left + text.getWidthDirAdj(), baseline - text.getHeightDir(), baseline,
+          !artifact.isEmpty() && artifact.peek()));
+    }
     if (includeArtifacts || artifact.isEmpty() || !artifact.peek()) {
       super.processTextPosition(text);
     }
