@@ -73,6 +73,22 @@ class FallbackLanguageTest {
   }
 
   @Test
+  void anEnglishFallbackInARightToLeftNoticeIsLaidOutLeftToRight(@TempDir Path tmp)
+      throws Exception {
+    Path project = Fixtures.copyOfProject(tmp.resolve("project"));
+    Path ar = project.resolve("locales/ar.properties");
+    Files.write(ar, Files.readAllLines(ar).stream()
+        .filter(l -> !l.startsWith("security.p.1 =")).toList());
+    Publication p = Pipeline.open(project).produce(new NoticeId("standard", "ar"), Layout.DEFAULT);
+    assertTrue(p.publishable(), p.findings().toString());
+    Element para = Jsoup.parse(p.notice().orElseThrow().html()).body()
+        .select("p:containsOwn(We have appropriate security measures)").first();
+    assertTrue(para != null);
+    assertEquals("en-GB", para.attr("lang"), para.outerHtml());
+    assertEquals("ltr", para.attr("dir"), "its full stop at its end, not its start");
+  }
+
+  @Test
   void theShareOfFallbackTextIsCounted() {
     var share = partial.notice().orElseThrow().fallback();
     assertEquals(2, share.messages());

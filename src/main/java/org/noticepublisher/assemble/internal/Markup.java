@@ -195,6 +195,21 @@ final class Markup {
     return java.util.Optional.ofNullable(elementLanguage);
   }
 
+  /**
+   * The {@code dir} the element must get, when its body's language is written in the other direction
+   * than the notice's (an English fallback in an Arabic notice): laid out right to left, its full
+   * stop would stand at the start of its last line.
+   */
+  java.util.Optional<String> elementDirection() {
+    if (elementLanguage == null) {
+      return java.util.Optional.empty();
+    }
+    boolean rtl = com.ibm.icu.util.ULocale.addLikelySubtags(
+        com.ibm.icu.util.ULocale.forLanguageTag(elementLanguage)).isRightToLeft();
+    return rtl == rightToLeft ? java.util.Optional.empty()
+        : java.util.Optional.of(rtl ? "rtl" : "ltr");
+  }
+
   /** Text in the source language inside a translation, e.g. the organisation's English name. */
   Markup english(String plain) {
     if (english || language.equals(Catalog.SOURCE_LOCALE)) {

@@ -29,6 +29,7 @@ abstract class MarkupProcessor extends AbstractAttributeTagProcessor {
     Markup out = new Markup(context);
     write(out, Markup.evaluate(context, attributeValue));
     out.elementLanguage().ifPresent(lang -> structure.setAttribute("lang", lang));
+    out.elementDirection().ifPresent(dir -> structure.setAttribute("dir", dir));
     structure.setBody(out.model(), false);
   }
 }
