@@ -92,8 +92,8 @@ public final class BundleLint {
                 + (missing.isEmpty() ? "" : ": missing " + braces(missing))
                 + (unknown.isEmpty() ? "" : ": unknown " + braces(unknown)))
             .at(file, line)
-            .withFix("use exactly " + braces(want) + " as in " + source.file().getFileName()
-                + " line " + source.lineOf(key)));
+            .withFix((want.isEmpty() ? "use no {argument}" : "use exactly " + braces(want))
+                + " as in " + source.file().getFileName() + " line " + source.lineOf(key)));
       }
     }
     if (!isSource && translated == 0) {
