@@ -11,8 +11,8 @@ import org.noticepublisher.verify.PageBounds;
 
 /**
  * Where a notice's text comes from: the bundles of its locale's fallback chain and the organisation
- * profile. A problem found in the rendered text (a character no font draws, a word that runs off the
- * page) is traced back to the file, line and key a translator or editor has to change.
+ * profile. A problem found in the rendered text (a character no font draws, a word that runs off
+ * the page) is traced back to the file, line and key a translator or editor has to change.
  */
 final class SourceText {
   private static final Pattern SPACE = Pattern.compile("\\s+");

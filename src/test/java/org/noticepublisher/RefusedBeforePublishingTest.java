@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.noticepublisher.assemble.Layout;
 
 /**
- * Content that must never be published, each case one edit of a copied project: the pipeline refuses
- * the notice (or the whole project, where the broken file serves every notice) with an error that
- * names the file, the line and the key, and says how to fix it. Lint and render share these checks.
+ * Content that must never be published, each case one edit of a copied project: the pipeline
+ * refuses the notice (or the whole project, where the broken file serves every notice) with an
+ * error that names the file, the line and the key, and says how to fix it. Lint and render share
+ * these checks.
  */
 class RefusedBeforePublishingTest {
 
@@ -85,8 +86,9 @@ class RefusedBeforePublishingTest {
         "link.retentionSchedule = https://www.example.org/retention.pdf");
     Fixtures.edit(project.resolve("templates/organisation.properties"), "dpo.phone =",
         "dpo.phone = 020 8547 5000");
-    Fixtures.edit(project.resolve("templates/icons/retention.svg"), "<circle cx=\"24\" cy=\"24\" r=\"23\"",
-        "<defs><circle id=\"dot\" r=\"1\"/></defs><use href=\"#dot\"/><circle cx=\"24\" cy=\"24\" r=\"23\"");
+    String circle = "<circle cx=\"24\" cy=\"24\" r=\"23\"";
+    Fixtures.edit(project.resolve("templates/icons/retention.svg"), circle,
+        "<defs><circle id=\"dot\" r=\"1\"/></defs><use href=\"#dot\"/>" + circle);
     Pipeline pipeline = Pipeline.open(project);
     Publication p = pipeline.produce(new NoticeId("standard", "en-GB"), Layout.DEFAULT);
     assertTrue(p.publishable(), p.findings().toString());

@@ -129,10 +129,11 @@ public final class NoticeAssembler {
       return assemble(id, layout, variant);
     } catch (MissingMessageException e) {
       // A key named outside any template (the variant's title, subject): the definition names it.
-      throw new FindingsException(Finding.error(e.key(), "no message '" + e.key() + "' in any bundle")
-          .at(variant.file().toString(), 0)
-          .withFix("add " + e.key() + " = … to " + e.sourceFile() + ", or fix the key in "
-              + variant.file().getFileName()));
+      throw new FindingsException(
+          Finding.error(e.key(), "no message '" + e.key() + "' in any bundle")
+              .at(variant.file().toString(), 0)
+              .withFix("add " + e.key() + " = … to " + e.sourceFile() + ", or fix the key in "
+                  + variant.file().getFileName()));
     }
   }
 

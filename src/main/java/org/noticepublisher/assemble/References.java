@@ -17,10 +17,10 @@ import org.noticepublisher.catalog.LinkTarget;
 
 /**
  * References in templates and icons to anything outside the notice: a style sheet, image or font
- * fetched from another site or read from a file. The PDF renderer fetches nothing, so such a reference
- * would be missing from the PDF while the HTML twin kept it, and every reader's browser would fetch
- * it. Only embedded data ({@code data:} URIs) and local fragments ({@code #id}) are allowed; links
- * ({@code <a href>}) follow {@link LinkTarget}.
+ * fetched from another site or read from a file. The PDF renderer fetches nothing, so such a
+ * reference would be missing from the PDF while the HTML twin kept it, and every reader's browser
+ * would fetch it. Only embedded data ({@code data:} URIs) and local fragments ({@code #id}) are
+ * allowed; links ({@code <a href>}) follow {@link LinkTarget}.
  */
 final class References {
   static final String TEMPLATE = "template.reference";
@@ -111,13 +111,15 @@ final class References {
 
   private static Finding iconFinding(String file, int line, String value) {
     String name = file.substring(file.replace('\\', '/').lastIndexOf('/') + 1);
-    return Finding.error(ICON, "icon " + name + " refers to '" + value.strip() + "' outside itself: "
-            + "icons may refer only to their own parts (#id)")
+    return Finding.error(ICON, "icon " + name + " refers to '" + value.strip()
+            + "' outside itself: icons may refer only to their own parts (#id)")
         .at(file, line)
         .withFix("draw the picture inside the SVG, or embed it as a data: URI");
   }
 
-  /** The assembled notice: what the templates' expressions produced, before anything is published. */
+  /**
+   * The assembled notice: what the templates' expressions produced, before anything is published.
+   */
   static List<Finding> inDocument(Document doc, String template) {
     Set<Finding> out = new LinkedHashSet<>();
     for (Element style : doc.select("style")) {

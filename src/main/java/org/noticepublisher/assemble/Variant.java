@@ -85,7 +85,8 @@ public record Variant(
           && source.pattern(name + "." + message).isEmpty()) {
         var near = PropertiesFile.nearest(message, source.keys());
         problems.add(Finding.error(key, "no message '" + message + "' in the source bundle "
-                + source.file().getFileName() + near.map(n -> "; did you mean " + n + "?").orElse(""))
+                + source.file().getFileName()
+                + near.map(n -> "; did you mean " + n + "?").orElse(""))
             .at(where, props.lineOf(key))
             .withFix(near.map(n -> "write " + key + " = " + n)
                 .orElse("add " + message + " = … to " + source.file().getFileName())));

@@ -12,12 +12,12 @@ import org.noticepublisher.catalog.internal.InvisibleCharacters;
 import org.noticepublisher.catalog.internal.PropertiesFile;
 
 /**
- * What a translator needs to know about a bundle, compared with the source bundle: each finding names
- * the file, line and key and says why. Errors are mistakes that would show wrong text (an argument
- * lost or misspelt, a key nobody reads, a character that reorders or hides text, a translation with no
- * translated message); warnings are gaps that fall back to English or that a reviewer should look
- * at. Render runs the same checks on the bundles a notice reads, so what lint calls an error is never
- * published.
+ * What a translator needs to know about a bundle, compared with the source bundle: each finding
+ * names the file, line and key and says why. Errors are mistakes that would show wrong text (an
+ * argument lost or misspelt, a key nobody reads, a character that reorders or hides text, a
+ * translation with no translated message); warnings are gaps that fall back to English or that a
+ * reviewer should look at. Render runs the same checks on the bundles a notice reads, so what lint
+ * calls an error is never published.
  */
 public final class BundleLint {
   /** Keys that describe the bundle itself, allowed in every bundle. */

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Which link targets a notice may carry, wherever the address comes from (the organisation profile, a
- * template, the PDF's link actions): {@code https:}, {@code mailto:} and {@code tel:}; {@code http:}
- * with a warning. Anything else ({@code javascript:}, {@code file:}, {@code data:}, a relative path)
- * would run code, read the reader's files or point at nothing, and is refused.
+ * Which link targets a notice may carry, wherever the address comes from (the organisation profile,
+ * a template, the PDF's link actions): {@code https:}, {@code mailto:} and {@code tel:}; {@code
+ * http:} with a warning. Anything else ({@code javascript:}, {@code file:}, {@code data:}, a
+ * relative path) would run code, read the reader's files or point at nothing, and is refused.
  */
 public final class LinkTarget {
   /** How far a target can be trusted. */
@@ -27,7 +27,8 @@ public final class LinkTarget {
 
   public static Verdict of(String target) {
     Objects.requireNonNull(target, "target");
-    // Browsers drop tabs and newlines inside a URL ("java\tscript:"): anything invisible is refused.
+    // Browsers drop tabs and newlines inside a URL ("java\tscript:"): anything invisible is
+    // refused.
     if (target.isEmpty() || target.codePoints().anyMatch(c -> c <= ' ' || c == 0x7F
         || Character.getType(c) == Character.FORMAT || Character.isSpaceChar(c))) {
       return Verdict.REFUSED;
@@ -42,7 +43,8 @@ public final class LinkTarget {
     return switch (scheme) {
       case "https" -> hasHost(uri) ? Verdict.SAFE : Verdict.REFUSED;
       case "http" -> hasHost(uri) ? Verdict.UNENCRYPTED : Verdict.REFUSED;
-      case "mailto", "tel" -> uri.getSchemeSpecificPart().isBlank() ? Verdict.REFUSED : Verdict.SAFE;
+      case "mailto", "tel" ->
+          uri.getSchemeSpecificPart().isBlank() ? Verdict.REFUSED : Verdict.SAFE;
       default -> Verdict.REFUSED;
     };
   }
@@ -51,7 +53,9 @@ public final class LinkTarget {
     return uri.getHost() != null && !uri.getHost().isEmpty();
   }
 
-  /** The scheme as the reader would see it ("javascript:"), or the whole target when it has none. */
+  /**
+   * The scheme as the reader would see it ("javascript:"), or the whole target when it has none.
+   */
   public static String shown(String target) {
     int colon = target.indexOf(':');
     int slash = target.indexOf('/');

@@ -15,11 +15,15 @@ import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.internal.PropertiesFile;
 
 /**
- * The facts a notice states about the organisation that publishes it, read from one file so that another
- * organisation can reuse the tool by editing it. Unknown facts stay empty and are reported, never guessed.
+ * The facts a notice states about the organisation that publishes it, read from one file so that
+ * another organisation can reuse the tool by editing it. Unknown facts stay empty and are reported,
+ * never guessed.
  */
 public final class OrganisationProfile {
-  /** Facts without which a notice is incomplete; each empty one is reported and shown as a placeholder. */
+  /**
+   * Facts without which a notice is incomplete; each empty one is reported and shown as a
+   * placeholder.
+   */
   public static final List<String> REQUIRED =
       List.of(
           "organisation.name",
@@ -89,9 +93,9 @@ public final class OrganisationProfile {
 
   /**
    * What is wrong with the profile that loading cannot see alone: keys nobody reads (a misspelt key
-   * would leave its fact empty; {@code link.<name>} must name a link of {@code source}), link targets
-   * that are not {@link LinkTarget safe}, an e-mail address that is not one, and invisible characters.
-   * Errors stop every notice; warnings ({@code http:} links) are shown.
+   * would leave its fact empty; {@code link.<name>} must name a link of {@code source}), link
+   * targets that are not {@link LinkTarget safe}, an e-mail address that is not one, and invisible
+   * characters. Errors stop every notice; warnings ({@code http:} links) are shown.
    */
   public List<Finding> check(Bundle source) {
     List<Finding> findings = new ArrayList<>();

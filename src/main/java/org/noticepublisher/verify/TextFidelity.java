@@ -17,8 +17,8 @@ import org.noticepublisher.verify.internal.VisualLines;
 /**
  * The checks veraPDF does not make: it passes PDFs whose text was dropped, drawn as {@code #},
  * extracts as ligatures or was drawn with Arabic letters unjoined. Here the text a reader gets back
- * must contain every text the notice shows, wherever its lines break; no ligature code points; every
- * Arabic-script letter joined; every font embedded.
+ * must contain every text the notice shows, wherever its lines break; no ligature code points;
+ * every Arabic-script letter joined; every font embedded.
  */
 public final class TextFidelity {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
@@ -55,8 +55,8 @@ public final class TextFidelity {
   }
 
   /**
-   * A pattern for {@code want} (normalised) in {@link #normaliseLines} text: its spaces match a space
-   * or a line break, and a line break may fall between any two of its other characters. Every
+   * A pattern for {@code want} (normalised) in {@link #normaliseLines} text: its spaces match a
+   * space or a line break, and a line break may fall between any two of its other characters. Every
    * character must be there, in order: a dropped or added word, or two words run together on one
    * line, does not match.
    */

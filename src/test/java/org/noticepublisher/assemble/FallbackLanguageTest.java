@@ -25,8 +25,8 @@ import org.noticepublisher.verify.PdfInspection;
 
 /**
  * A partial translation: each message shown from English is marked as English (HTML {@code lang}, a
- * PDF {@code /Lang} span), so a screen reader reads it with English rules; the manifest and the index
- * say how much of each notice is not translated.
+ * PDF {@code /Lang} span), so a screen reader reads it with English rules; the manifest and the
+ * index say how much of each notice is not translated.
  */
 class FallbackLanguageTest {
   private static final String HEADING = "Keeping your information secure";
@@ -93,7 +93,8 @@ class FallbackLanguageTest {
     var share = partial.notice().orElseThrow().fallback();
     assertEquals(2, share.messages());
     assertTrue(share.share() > 0.005 && share.share() < 0.05, "share " + share.share());
-    assertEquals(0, Fixtures.produced("standard", "pl").notice().orElseThrow().fallback().messages());
+    assertEquals(0,
+        Fixtures.produced("standard", "pl").notice().orElseThrow().fallback().messages());
   }
 
   @Test

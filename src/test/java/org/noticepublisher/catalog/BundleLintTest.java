@@ -46,8 +46,9 @@ class BundleLintTest {
   void isolatesMarksAndJoinersAreAllowed(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("fa.properties");
     // RLI … PDI, RLM, LRM, ALM, and the ZWNJ Persian spelling needs (می‌خواهم).
-    Files.writeString(file, "bundle.status = draft\nstandard.title = \u2067Notice\u2069 \u200F\u200E"
-        + "\u061C \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645\n");
+    Files.writeString(file, "bundle.status = draft\n"
+        + "standard.title = \u2067Notice\u2069 \u200F\u200E\u061C "
+        + "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645\n");
     List<Finding> findings = BundleLint.check(Bundle.load(file),
         Fixtures.pipeline().catalog().source());
     assertTrue(findings.stream().noneMatch(f -> f.code().equals("standard.title")),

@@ -92,8 +92,8 @@ class RenderFailuresTest {
   @Test
   void renderRefusesWhatLintCallsAnError(@TempDir Path dir) throws Exception {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
-    Fixtures.edit(project.resolve("locales/pl.properties"), "Numer rejestracyjny: {icoRegistration}.",
-        "Numer rejestracyjny: {icoRegistration} {foo}.");
+    Fixtures.edit(project.resolve("locales/pl.properties"),
+        "Numer rejestracyjny: {icoRegistration}.", "Numer rejestracyjny: {icoRegistration} {foo}.");
     String finding = "pl.properties:34: error [intro.p.2] arguments differ from the source: "
         + "unknown {foo}";
     Cli lint = Cli.run("lint", "-p", project.toString());

@@ -53,8 +53,8 @@ class TextFidelityTest {
 
   @Test
   void twoWordsRunTogetherAreCaught() {
-    List<Finding> findings = TextFidelity.check(pdf, List.of(TEXT.replace("the schedule", "theschedule")),
-        "test");
+    String runTogether = TEXT.replace("the schedule", "theschedule");
+    List<Finding> findings = TextFidelity.check(pdf, List.of(runTogether), "test");
     assertEquals(1, findings.size(), findings.toString());
   }
 }

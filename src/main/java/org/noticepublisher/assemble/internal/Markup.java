@@ -90,8 +90,9 @@ final class Markup {
 
   /**
    * English inside right-to-left text, such as "(Information Commissioner’s Office, ICO)", isolated
-   * left to right, brackets included: left to the bidi algorithm, its brackets and punctuation would
-   * be placed by the surrounding Arabic script and read out of order, above all where a line breaks.
+   * left to right, brackets included: left to the bidi algorithm, its brackets and punctuation
+   * would be placed by the surrounding Arabic script and read out of order, above all where a line
+   * breaks.
    */
   static String isolateLatin(String text) {
     return LATIN_RUN.matcher(text).replaceAll(
@@ -175,8 +176,8 @@ final class Markup {
   }
 
   /**
-   * Like {@link #inLanguageOf}, for a message that is the element's whole body: the element itself is
-   * marked (see {@link #elementLanguage}). openhtmltopdf leaves a span that is a block's only
+   * Like {@link #inLanguageOf}, for a message that is the element's whole body: the element itself
+   * is marked (see {@link #elementLanguage}). openhtmltopdf leaves a span that is a block's only
    * content out of the structure tree, and its language with it; a P or H2 keeps its /Lang.
    */
   Markup bodyInLanguageOf(String key, Runnable body) {
@@ -190,15 +191,17 @@ final class Markup {
     return this;
   }
 
-  /** The {@code lang} the element must get, when its body is in another language than the notice. */
+  /**
+   * The {@code lang} the element must get, when its body is in another language than the notice.
+   */
   java.util.Optional<String> elementLanguage() {
     return java.util.Optional.ofNullable(elementLanguage);
   }
 
   /**
-   * The {@code dir} the element must get, when its body's language is written in the other direction
-   * than the notice's (an English fallback in an Arabic notice): laid out right to left, its full
-   * stop would stand at the start of its last line.
+   * The {@code dir} the element must get, when its body's language is written in the other
+   * direction than the notice's (an English fallback in an Arabic notice): laid out right to left,
+   * its full stop would stand at the start of its last line.
    */
   java.util.Optional<String> elementDirection() {
     if (elementLanguage == null) {
@@ -227,7 +230,9 @@ final class Markup {
     return english;
   }
 
-  /** A fact nobody has confirmed yet, shown so that nobody can miss it; {@code fact} describes it. */
+  /**
+   * A fact nobody has confirmed yet, shown so that nobody can miss it; {@code fact} describes it.
+   */
   Markup placeholder(String fact) {
     model.add(factory.createOpenElementTag(
         "span", Map.of("class", "placeholder"), AttributeValueQuotes.DOUBLE, false));

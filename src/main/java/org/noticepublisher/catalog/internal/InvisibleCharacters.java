@@ -6,11 +6,11 @@ import java.util.Locale;
 
 /**
  * Invisible characters in text a translator writes. Allowed: the bidi isolates (U+2066–U+2069) and
- * marks (LRM, RLM, ALM), which only affect the text they enclose or stand next to, and ZWNJ/ZWJ, which
- * Persian and Urdu spelling needs. Everything else invisible is refused: embeddings and overrides
- * (U+202A–U+202E) reorder the text after them until a PDF the reader cannot see, which can make a
- * sentence read differently from how it is stored; other format and control characters draw nothing,
- * break search and copy, and are never needed in a notice.
+ * marks (LRM, RLM, ALM), which only affect the text they enclose or stand next to, and ZWNJ/ZWJ,
+ * which Persian and Urdu spelling needs. Everything else invisible is refused: embeddings and
+ * overrides (U+202A–U+202E) reorder the text after them until a PDF the reader cannot see, which
+ * can make a sentence read differently from how it is stored; other format and control characters
+ * draw nothing, break search and copy, and are never needed in a notice.
  */
 public final class InvisibleCharacters {
   private InvisibleCharacters() {}

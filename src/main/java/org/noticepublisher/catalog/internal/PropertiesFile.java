@@ -27,8 +27,8 @@ import org.noticepublisher.FindingsException;
 
 /**
  * A UTF-8 {@code .properties} file with the line of each key, so every diagnostic can point at it.
- * {@link Properties} does the parsing (escapes, continuations); this class only adds lines, order and
- * the checks {@code Properties} silently skips (duplicate keys, bad encoding).
+ * {@link Properties} does the parsing (escapes, continuations); this class only adds lines, order
+ * and the checks {@code Properties} silently skips (duplicate keys, bad encoding).
  */
 public record PropertiesFile(Path file, Map<String, String> values, Map<String, Integer> lines) {
   private static final Pattern KEY_LINE = Pattern.compile("^\\s*((?:[^\\s=:\\\\]|\\\\.)+)\\s*[=:\\s]?");
@@ -97,8 +97,8 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
   }
 
   /**
-   * The bytes as UTF-8 text; the first byte that is not UTF-8 is reported by line and byte column, so
-   * a translator can find it in any editor (the decoder's own message names neither).
+   * The bytes as UTF-8 text; the first byte that is not UTF-8 is reported by line and byte column,
+   * so a translator can find it in any editor (the decoder's own message names neither).
    */
   private static String utf8(Path file, byte[] bytes) throws FindingsException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -115,7 +115,8 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
       int line = 1;
       int lineStart = 0;
       for (int i = 0; i < bad; i++) {
-        if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+        boolean lone = bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n');
+        if (bytes[i] == '\n' || lone) {
           line++;
           lineStart = i + 1;
         }
@@ -151,7 +152,9 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
     return findings;
   }
 
-  /** The candidate with the smallest edit distance to {@code key}, if it is close enough to mean. */
+  /**
+   * The candidate with the smallest edit distance to {@code key}, if it is close enough to mean.
+   */
   public static Optional<String> nearest(String key, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

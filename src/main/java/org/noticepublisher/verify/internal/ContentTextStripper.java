@@ -17,9 +17,9 @@ import org.apache.pdfbox.text.TextPosition;
  * Extracts the text a screen reader gets: everything except what is marked as an artifact (running
  * footers, page numbers). With {@code includeArtifacts} it extracts what a plain text copy gets.
  *
- * <p>Glyphs are taken in position order, line by line (openhtmltopdf paints some inline boxes out of
- * order). PDFBox guesses each line's direction from its first strong letter, which is wrong for a
- * right-to-left paragraph whose line starts with an English name, and no guess can undo bidi
+ * <p>Glyphs are taken in position order, line by line (openhtmltopdf paints some inline boxes out
+ * of order). PDFBox guesses each line's direction from its first strong letter, which is wrong for
+ * a right-to-left paragraph whose line starts with an English name, and no guess can undo bidi
  * reordering exactly. So for right-to-left documents the lines are given as drawn, left to right,
  * and compared with the expected text laid out by the bidi algorithm ({@link VisualLines}).
  */
@@ -55,8 +55,8 @@ public final class ContentTextStripper extends PDFTextStripper {
   }
 
   /**
-   * What {@link #extract} returns: the content text, every glyph as drawn, each glyph's box and each
-   * page's visible area (for checks on where text is drawn).
+   * What {@link #extract} returns: the content text, every glyph as drawn, each glyph's box and
+   * each page's visible area (for checks on where text is drawn).
    */
   public record Extraction(String text, String drawn, List<Glyph> glyphs, List<Page> pages) {}
 
