@@ -28,6 +28,7 @@ import org.noticepublisher.verify.PageBounds;
 import org.noticepublisher.verify.PdfValidator;
 import org.noticepublisher.verify.PseudoLocaleCheck;
 import org.noticepublisher.verify.ReadingLevel;
+import org.noticepublisher.verify.ReadingOrder;
 import org.noticepublisher.verify.TextFidelity;
 import org.noticepublisher.verify.Verdict;
 
@@ -234,6 +235,7 @@ public final class Pipeline {
       findings.add(origin.offPage(off, id));
     }
     findings.addAll(LinkTargets.check(pdf.bytes(), id.toString()));
+    findings.addAll(ReadingOrder.check(pdf.bytes(), notice, id.toString()));
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
         new Verdict(findings, checks(id, reading.isPresent())),
@@ -259,7 +261,7 @@ public final class Pipeline {
   private List<String> checks(NoticeId id, boolean readability) {
     List<String> checks = new ArrayList<>(List.of(validator.describe(), "bundle lint",
         "text fidelity", "text inside the page", "link targets", "fonts embedded",
-        "UK GDPR Art. 13 coverage"));
+        "UK GDPR Art. 13 coverage", "reading order"));
     if (readability) {
       checks.add("readability");
     }
