@@ -37,6 +37,9 @@ public record Notice(
     Fallback fallback,
     List<Finding> warnings) {
 
+  /** The HTML elements that are blocks of text; {@link #texts} holds the innermost ones. */
+  public static final String BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, figcaption";
+
   public Notice {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(html, "html");

@@ -1,6 +1,5 @@
 package org.noticepublisher.assemble;
 
-import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +35,6 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
  * each section comes from its fragment in {@code templates/sections/}, every text from the catalog.
  */
 public final class NoticeAssembler {
-  private static final String BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, figcaption";
-
   private final Path templates;
   private final Catalog catalog;
   private final OrganisationProfile profile;
@@ -139,7 +136,7 @@ public final class NoticeAssembler {
 
   private Notice assemble(NoticeId id, Layout layout, Variant variant) throws FindingsException {
     Messages messages = catalog.messages(id.locale(), id.variant(), profile);
-    boolean rtl = isRightToLeft(id.locale());
+    boolean rtl = Catalog.isRightToLeft(id.locale());
     String title = messages.text(variant.documentTitleKey());
     Context context = new Context(Locale.forLanguageTag(id.locale()));
     context.setVariable("messages", messages);
@@ -198,9 +195,9 @@ public final class NoticeAssembler {
       throw new FindingsException(problems);
     }
     List<String> texts = new ArrayList<>();
-    for (Element block : doc.body().select(BLOCKS)) {
+    for (Element block : doc.body().select(Notice.BLOCKS)) {
       // Innermost blocks only (select() counts the block itself), so no text is expected twice.
-      if (block.select(BLOCKS).size() == 1 && !block.text().isBlank()) {
+      if (block.select(Notice.BLOCKS).size() == 1 && !block.text().isBlank()) {
         texts.add(block.text());
       }
     }
@@ -265,13 +262,5 @@ public final class NoticeAssembler {
           Finding.error("icons", "cannot read icons: " + e.getMessage()).at(dir.toString(), 0));
     }
     return Map.copyOf(icons);
-  }
-
-  /** Right-to-left when the locale's script is, e.g. Arabic, Hebrew, and the ar-XB pseudo-locale. */
-  static boolean isRightToLeft(String locale) {
-    if (locale.equals("ar-XB")) {
-      return true;
-    }
-    return ULocale.addLikelySubtags(ULocale.forLanguageTag(locale)).isRightToLeft();
   }
 }

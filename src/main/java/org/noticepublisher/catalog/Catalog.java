@@ -1,5 +1,6 @@
 package org.noticepublisher.catalog;
 
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,12 @@ import org.noticepublisher.catalog.internal.PseudoLocalisation;
 public final class Catalog {
   /** The locale every other bundle is translated from, and the last step of every fallback chain. */
   public static final String SOURCE_LOCALE = "en-GB";
+
+  /** The generated pseudo-locale with accented, longer text. */
+  public static final String PSEUDO_ACCENTED = PseudoLocalisation.ACCENTED;
+
+  /** The generated right-to-left pseudo-locale. */
+  public static final String PSEUDO_RIGHT_TO_LEFT = PseudoLocalisation.RIGHT_TO_LEFT;
 
   private final Path directory;
   private final Map<String, Bundle> bundles;
@@ -82,6 +89,15 @@ public final class Catalog {
   /** Whether {@code locale} is one of the generated pseudo-locales (en-XA, ar-XB). */
   public static boolean isPseudoLocale(String locale) {
     return PseudoLocalisation.isPseudo(locale);
+  }
+
+  /**
+   * Whether text in {@code locale} runs right to left: its likely script does (Arabic, Hebrew …), or
+   * it is the right-to-left pseudo-locale. The one place that decides a document's direction.
+   */
+  public static boolean isRightToLeft(String locale) {
+    return locale.equals(PSEUDO_RIGHT_TO_LEFT)
+        || ULocale.addLikelySubtags(ULocale.forLanguageTag(locale)).isRightToLeft();
   }
 
   public Path directory() {

@@ -32,6 +32,7 @@ import org.noticepublisher.verify.internal.TaggedBlocks;
 public final class ReadingOrder {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
   private static final Set<String> HEADINGS = Set.of("H1", "H2");
+  private static final String HTML_HEADINGS = "h1, h2";
 
   private ReadingOrder() {}
 
@@ -46,7 +47,7 @@ public final class ReadingOrder {
     }
     boolean rtl = notice.rightToLeft();
     List<Finding> findings = new ArrayList<>(blockOrder(notice.texts(), blocks, rtl, source));
-    List<String> htmlHeadings = Jsoup.parse(notice.html()).select("h1, h2").stream()
+    List<String> htmlHeadings = Jsoup.parse(notice.html()).select(HTML_HEADINGS).stream()
         .map(h -> h.tagName().toUpperCase(java.util.Locale.ROOT) + " " + key(h.text(), rtl))
         .toList();
     List<String> pdfHeadings = blocks.stream().filter(b -> HEADINGS.contains(b.type()))
@@ -105,7 +106,7 @@ public final class ReadingOrder {
     if (html.equals(pdf)) {
       return java.util.Optional.empty();
     }
-    List<String> htmlText = Jsoup.parse(notice.html()).select("h1, h2").stream()
+    List<String> htmlText = Jsoup.parse(notice.html()).select(HTML_HEADINGS).stream()
         .map(h -> h.tagName().toUpperCase(java.util.Locale.ROOT) + " '" + abbreviate(h.text()) + "'")
         .toList();
     List<String> pdfText = blocks.stream().filter(b -> HEADINGS.contains(b.type()))
