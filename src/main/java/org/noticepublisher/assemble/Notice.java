@@ -21,7 +21,8 @@ import org.noticepublisher.NoticeId;
  * @param draft whether the translation is an unreviewed draft
  * @param fallbacks keys served from another locale's bundle, and from which locale
  * @param fallback how many messages fell back and what share of the text they are
- * @param warnings problems that do not stop publication (missing profile facts, fallbacks)
+ * @param warnings problems that do not stop publication: untranslated messages shown from a fallback
+ *     locale (missing organisation-profile facts are the pipeline's warnings, not the notice's)
  */
 public record Notice(
     NoticeId id,

@@ -47,7 +47,8 @@ import org.noticepublisher.render.internal.ShippedFont;
  * fonts that ship with the project and never fetching anything. Any font or glyph warning from
  * openhtmltopdf fails the render: it would otherwise drop text silently while veraPDF still passes.
  *
- * <p>Thread-safe: each render builds its own renderer; the fonts and metric cache are shared read-only.
+ * <p>Thread-safe: each render builds its own renderer; the fonts are shared read-only, and every
+ * render reads and writes the shared font-metric cache (a ConcurrentHashMap in openhtmltopdf).
  */
 public final class PdfRenderer {
   private final List<ShippedFont> fonts;
