@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one message resolver of the project, backed by ICU MessageFormat: every text a notice shows comes
@@ -69,7 +71,7 @@ public final class Messages {
 
   /** Whether {@code key} resolves for this variant in any bundle of the chain. */
   public boolean has(String key) {
-    return resolve(key) != null;
+    return resolve(key).isPresent();
   }
 
   /** The key's text with every argument filled in; links become their words. */
@@ -93,10 +95,8 @@ public final class Messages {
    * text, never markup: the caller must escape them.
    */
   public List<Segment> segments(String key, Map<String, ?> extra, String... slots) {
-    Resolved r = resolve(key);
-    if (r == null) {
-      throw new MissingMessageException(key, variant, locale, source.file().toString());
-    }
+    Resolved r = resolve(key).orElseThrow(
+        () -> new MissingMessageException(key, variant, locale, source.file().toString()));
     if (!r.bundle.locale().equals(locale)) {
       fallbacks.putIfAbsent(r.key, r.bundle.locale());
     }
@@ -157,8 +157,7 @@ public final class Messages {
    * language's rules.
    */
   public String languageOf(String key) {
-    Resolved r = resolve(key);
-    return r == null ? locale : r.bundle.locale();
+    return resolve(key).map(r -> r.bundle.locale()).orElse(locale);
   }
 
   /** The share (0 to 1) of the characters shown so far that came from another locale's bundle. */
@@ -166,16 +165,17 @@ public final class Messages {
     return characters == 0 ? 0 : (double) fallbackCharacters / characters;
   }
 
-  private Resolved resolve(String key) {
+  /** The first bundle of the chain with the variant's own wording or the shared one, and which. */
+  private Optional<Resolved> resolve(String key) {
     for (Bundle bundle : chain) {
       for (String candidate : List.of(variant + "." + key, key)) {
-        String pattern = bundle.pattern(candidate).orElse(null);
-        if (pattern != null) {
-          return new Resolved(bundle, candidate, pattern);
+        Optional<String> pattern = bundle.pattern(candidate);
+        if (pattern.isPresent()) {
+          return Optional.of(new Resolved(bundle, candidate, pattern.get()));
         }
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   private MessageFormat newFormat(String pattern) {
@@ -192,7 +192,7 @@ public final class Messages {
   private record Resolved(Bundle bundle, String key, String pattern) {}
 
   /** A piece of a formatted message: plain text, or a slot the caller fills with markup. */
-  public record Segment(String text, String slot) {
+  public record Segment(String text, @Nullable String slot) {
     static Segment text(String text) {
       return new Segment(text, null);
     }

@@ -50,10 +50,11 @@ final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "need --warmup >= 0, --runs >= 1");
     }
     long start = System.nanoTime();
-    Pipeline pipeline = project.open(spec.commandLine().getErr());
-    if (pipeline == null) {
+    var opened = project.open(spec.commandLine().getErr());
+    if (opened.isEmpty()) {
       return Main.FAILED;
     }
+    Pipeline pipeline = opened.get();
     List<NoticeId> ids = selection.resolve(pipeline, spec.commandLine());
     double openMs = (System.nanoTime() - start) / 1e6;
     Map<NoticeId, Double> cold = new LinkedHashMap<>();

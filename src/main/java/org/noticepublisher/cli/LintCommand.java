@@ -31,10 +31,11 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Pipeline pipeline = project.open(spec.commandLine().getErr());
-    if (pipeline == null) {
+    var opened = project.open(spec.commandLine().getErr());
+    if (opened.isEmpty()) {
       return Main.FAILED;
     }
+    Pipeline pipeline = opened.get();
     List<Finding> findings = new ArrayList<>(BundleLint.check(pipeline.catalog()));
     findings.addAll(pipeline.warnings());
     for (Variant v : pipeline.assembler().variants().values()) {

@@ -59,10 +59,11 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Pipeline pipeline = project.open(err);
-    if (pipeline == null) {
+    var opened = project.open(err);
+    if (opened.isEmpty()) {
       return Main.FAILED;
     }
+    Pipeline pipeline = opened.get();
     List<NoticeId> ids = selection.resolve(pipeline, spec.commandLine());
     List<Finding> warnings = pipeline.warnings();
     if (!warnings.isEmpty()) {

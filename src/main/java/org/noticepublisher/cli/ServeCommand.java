@@ -41,10 +41,11 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
     }
-    Pipeline pipeline = project.open(spec.commandLine().getErr());
-    if (pipeline == null) {
+    var opened = project.open(spec.commandLine().getErr());
+    if (opened.isEmpty()) {
       return Main.FAILED;
     }
+    Pipeline pipeline = opened.get();
     CountDownLatch stopped = new CountDownLatch(1);
     try (NoticeServer server = NoticeServer.start(pipeline, output,
         new InetSocketAddress(host, port))) {

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.apache.pdfbox.text.TextPosition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PDF's logical content as a screen reader walks it: the innermost block elements of the
@@ -71,7 +72,7 @@ public final class TaggedBlocks {
   }
 
   /** Walks a list of kids; returns whether a block was found among them or below. */
-  private boolean walk(List<Object> kids, PDPage page) {
+  private boolean walk(List<Object> kids, @Nullable PDPage page) {
     boolean block = false;
     for (Object kid : kids) {
       if (kid instanceof PDStructureElement e) {
@@ -81,7 +82,7 @@ public final class TaggedBlocks {
     return block;
   }
 
-  private boolean element(PDStructureElement e, PDPage page) {
+  private boolean element(PDStructureElement e, @Nullable PDPage page) {
     boolean blockBelow = walk(e.getKids(), page);
     String type = standardType(e.getStructureType());
     if (INLINE.contains(type) || blockBelow) {
@@ -91,7 +92,7 @@ public final class TaggedBlocks {
     return true;
   }
 
-  private String text(PDStructureElement e, PDPage page) {
+  private String text(PDStructureElement e, @Nullable PDPage page) {
     StringBuilder out = new StringBuilder();
     for (Object kid : e.getKids()) {
       if (kid instanceof Integer mcid) {
@@ -105,7 +106,7 @@ public final class TaggedBlocks {
     return out.toString();
   }
 
-  private String textOf(PDPage page, int mcid) {
+  private String textOf(@Nullable PDPage page, int mcid) {
     return page == null ? "" : markedText.getOrDefault(page, Map.of()).getOrDefault(mcid, "");
   }
 
