@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.noticepublisher.Finding;
 import org.noticepublisher.catalog.internal.InvisibleCharacters;
-import org.noticepublisher.catalog.internal.PropertiesFile;
 
 /**
  * What a translator needs to know about a bundle, compared with the source bundle: each finding
