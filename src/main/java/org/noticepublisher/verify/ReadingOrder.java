@@ -86,9 +86,15 @@ public final class ReadingOrder {
       if (!inOrder[i]) {
         long more = java.util.stream.IntStream.range(i + 1, positions.size())
             .filter(j -> !inOrder[j]).count();
+        // Named by the notice's own text: a right-to-left block's text in the PDF is in visual order.
         int at = positions.get(i);
-        String after = at == 0 ? "first" : "after '" + abbreviate(normalise(blocks.get(at - 1).text()))
-            + "'";
+        int before = -1;
+        for (int j = 0; j < positions.size(); j++) {
+          if (positions.get(j) < at && (before < 0 || positions.get(j) > positions.get(before))) {
+            before = j;
+          }
+        }
+        String after = before < 0 ? "first" : "after '" + abbreviate(located.get(before)) + "'";
         findings.add(Finding.error("order.moved", "read out of order: '" + abbreviate(located.get(i))
                 + "' is tagged " + after
                 + (more == 0 ? "" : " (and " + more + " more text" + (more == 1 ? "" : "s") + ")"))

@@ -51,6 +51,8 @@ class ReadingOrderTest {
     assertTrue(moved.message().startsWith(
             "read out of order: 'How long your personal data will be kept' is tagged after '"),
         moved.message());
+    // The section is a heading and one paragraph: the paragraph is the one more text.
+    assertTrue(moved.message().endsWith("' (and 1 more text)"), moved.message());
     Finding headings = order.stream().filter(f -> f.code().equals("order.headings")).findFirst()
         .orElseThrow(() -> new AssertionError("no order.headings finding: " + order));
     assertEquals("heading 7 of the HTML twin is H2 'How long your personal data will be kept', "
