@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Golden files: text a user reads, compared exactly with a reviewed copy under
- * {@code src/test/resources/golden/}. A difference fails with the first differing line and the lines
- * around it. To accept a change on purpose, rewrite the files and review them with {@code git diff}:
+ * {@code src/test/resources/golden/}. A difference fails with the first differing line and the
+ * lines around it. To accept a change on purpose, rewrite the files and review them with {@code git
+ * diff}:
  *
  * <pre>mvn -B test -Dgolden.update=true -Dtest=GoldenTest</pre>
  */
@@ -23,7 +24,7 @@ public final class Golden {
 
   private Golden() {}
 
-  /** Fails unless {@code actual} equals the golden file exactly; rewrites it with -Dgolden.update. */
+  /** Fails unless {@code actual} equals the golden file exactly; -Dgolden.update rewrites it. */
   public static void assertMatches(Path golden, String actual) {
     assertMatches(golden, actual, Boolean.getBoolean(UPDATE));
   }
@@ -84,6 +85,7 @@ public final class Golden {
     while (end > 0 && shown.charAt(end - 1) == ' ') {
       end--;
     }
-    return end == shown.length() ? shown : shown.substring(0, end) + "·".repeat(shown.length() - end);
+    return end == shown.length() ? shown
+        : shown.substring(0, end) + "·".repeat(shown.length() - end);
   }
 }

@@ -21,7 +21,8 @@ import org.noticepublisher.assemble.Layout;
  * {@code mvn -B test -Dgolden.update=true -Dtest=GoldenTest} and review the diff.
  */
 class GoldenTest {
-  private static final Pattern DATA_URI = Pattern.compile("data:([a-z/+]+);base64,([A-Za-z0-9+/=]+)");
+  private static final Pattern DATA_URI =
+      Pattern.compile("data:([a-z/+]+);base64,([A-Za-z0-9+/=]+)");
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"standard, en-GB", "children-and-young-people, ar", "consultation, ko"})

@@ -3,9 +3,9 @@ package org.noticepublisher.render;
 import java.util.stream.IntStream;
 
 /**
- * Arabic Presentation Forms-A (U+FB50–FDFF) and -B (U+FE70–FEFF): the joined and ligature shapes the
- * renderer draws Arabic-script text with, and the code points checks read back. U+FE00–FE6F, between
- * the two, belong to other blocks (variation selectors, CJK forms).
+ * Arabic Presentation Forms-A (U+FB50–FDFF) and -B (U+FE70–FEFF): the joined and ligature shapes
+ * the renderer draws Arabic-script text with, and the code points checks read back. U+FE00–FE6F,
+ * between the two, belong to other blocks (variation selectors, CJK forms).
  */
 public final class ArabicPresentationForms {
   private ArabicPresentationForms() {}

@@ -19,10 +19,10 @@ import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.verify.internal.TaggedBlocks;
 
 /**
- * Reading order: a screen reader reads a tagged PDF in the order of its structure tree, whatever the
- * page shows. CSS that moves a block (absolute position, a float) can move it in the tree too. Here
- * every text of the notice, in document order, must be one tagged block, and the blocks must come in
- * that order; the headings (H1, H2) must be those of the HTML twin, in the same order.
+ * Reading order: a screen reader reads a tagged PDF in the order of its structure tree, whatever
+ * the page shows. CSS that moves a block (absolute position, a float) can move it in the tree too.
+ * Here every text of the notice, in document order, must be one tagged block, and the blocks must
+ * come in that order; the headings (H1, H2) must be those of the HTML twin, in the same order.
  *
  * <p>Blocks are compared by their letters and digits: white space and line breaks fall where the
  * renderer chose. Right-to-left text is stored in drawing (visual) order, so there the letters are
@@ -36,7 +36,7 @@ public final class ReadingOrder {
 
   private ReadingOrder() {}
 
-  /** Findings for texts that are not a tagged block, or not in order, and for differing headings. */
+  /** Findings for texts not a tagged block or not in order, and for differing headings. */
   public static List<Finding> check(byte[] pdf, Notice notice, String source) {
     List<TaggedBlocks.Block> blocks;
     try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -86,7 +86,7 @@ public final class ReadingOrder {
       if (!inOrder[i]) {
         long more = java.util.stream.IntStream.range(i + 1, positions.size())
             .filter(j -> !inOrder[j]).count();
-        // Named by the notice's own text: a right-to-left block's text in the PDF is in visual order.
+        // Named by the notice's own text: a right-to-left block in the PDF is in visual order.
         int at = positions.get(i);
         int before = -1;
         for (int j = 0; j < positions.size(); j++) {
@@ -95,12 +95,12 @@ public final class ReadingOrder {
           }
         }
         String after = before < 0 ? "first" : "after '" + abbreviate(located.get(before)) + "'";
-        findings.add(Finding.error("order.moved", "read out of order: '" + abbreviate(located.get(i))
-                + "' is tagged " + after
+        findings.add(Finding.error("order.moved", "read out of order: '"
+                + abbreviate(located.get(i)) + "' is tagged " + after
                 + (more == 0 ? "" : " (and " + more + " more text" + (more == 1 ? "" : "s") + ")"))
             .at(source, 0)
-            .withFix("do not move blocks with CSS (position: absolute, float, order): a screen reader "
-                + "reads the structure tree, which follows the layout"));
+            .withFix("do not move blocks with CSS (position: absolute, float, order): a screen "
+                + "reader reads the structure tree, which follows the layout"));
         break;
       }
     }
@@ -113,7 +113,8 @@ public final class ReadingOrder {
       return java.util.Optional.empty();
     }
     List<String> htmlText = Jsoup.parse(notice.html()).select(HTML_HEADINGS).stream()
-        .map(h -> h.tagName().toUpperCase(java.util.Locale.ROOT) + " '" + abbreviate(h.text()) + "'")
+        .map(h -> h.tagName().toUpperCase(java.util.Locale.ROOT) + " '" + abbreviate(h.text())
+            + "'")
         .toList();
     List<String> pdfText = blocks.stream().filter(b -> HEADINGS.contains(b.type()))
         .map(b -> b.type() + " '" + abbreviate(normalise(b.text())) + "'").toList();
@@ -158,8 +159,8 @@ public final class ReadingOrder {
   }
 
   /**
-   * What identifies a text: its letters and digits, NFKC, case-folded; sorted for right-to-left text
-   * (drawn in visual order, its letters are in no reliable order).
+   * What identifies a text: its letters and digits, NFKC, case-folded; sorted for right-to-left
+   * text (drawn in visual order, its letters are in no reliable order).
    */
   static String key(String text, boolean rightToLeft) {
     int[] letters = NFKC.normalize(text).codePoints().filter(Character::isLetterOrDigit)

@@ -29,7 +29,8 @@ class ReadingOrderTest {
     Publication p = Fixtures.produced(variant, locale);
     assertEquals(List.of(), ReadingOrder.check(p.pdf().orElseThrow().bytes(),
         p.notice().orElseThrow(), p.id().toString()));
-    assertTrue(p.verdict().checks().contains("reading order"), () -> p.verdict().checks().toString());
+    assertTrue(p.verdict().checks().contains("reading order"),
+        () -> p.verdict().checks().toString());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * the visual order; callers compare it accordingly.
  */
 public final class TaggedBlocks {
-  /** Standard structure types that sit inside a block rather than being one (ISO 32000-1, 14.8.4). */
+  /** Standard structure types that sit inside a block, not being one (ISO 32000-1, 14.8.4). */
   private static final Set<String> INLINE = Set.of("Span", "Link", "Quote", "Code", "Reference",
       "Note", "BibEntry", "Annot", "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Figure",
       "Formula", "Form");
