@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.noticepublisher.Pipeline;
 import org.noticepublisher.server.NoticeServer;
+import org.noticepublisher.verify.PdfValidator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
     }
+    PdfValidator.prepareInBackground(); // ready by the first request
     var opened = project.open(spec.commandLine().getErr());
     if (opened.isEmpty()) {
       return Main.FAILED;

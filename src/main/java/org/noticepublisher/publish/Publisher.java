@@ -27,6 +27,7 @@ import org.noticepublisher.Publication;
 import org.noticepublisher.Sha256;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
+import org.noticepublisher.sources.SourceHash;
 
 /**
  * A publishing session on an output folder: the only way anything is written there. Opening it
@@ -140,6 +141,27 @@ public final class Publisher implements AutoCloseable {
     String stem = layout.equals(Layout.DEFAULT) ? id.fileStem()
         : id.fileStem() + "." + layout.label();
     return id.variant() + "/" + id.locale() + "/" + stem + extension;
+  }
+
+  /**
+   * Whether publishing {@code id} again would change nothing: the manifest lists its PDF and HTML
+   * as made from sources with hash {@code sources}, and both files are as the manifest describes
+   * them (opening the session checked every listed file's size and SHA-256 and left out any that
+   * differ). Anything else (never published, other sources, a file changed by hand) means it must
+   * be made again.
+   */
+  public synchronized boolean isCurrent(NoticeId id, Layout layout, SourceHash sources) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(sources, "sources");
+    requireOpen();
+    for (String path : List.of(relative(id, layout, ".pdf"), relative(id, layout, ".html"))) {
+      JsonNode entry = entries.get(path);
+      if (entry == null || !sources.hex().equals(entry.path("sources").asText())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -53,7 +53,7 @@ import org.noticepublisher.render.internal.ShippedFont;
 public final class PdfRenderer {
   private final List<ShippedFont> fonts;
   private final byte[] colourProfile;
-  private final byte[] fontsHash;
+  private byte[] fontsHash;
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final GlyphCoverage coverage;
 
@@ -61,8 +61,15 @@ public final class PdfRenderer {
     this.fonts = fonts;
     this.coverage = new GlyphCoverage(fonts);
     this.colourProfile = colourProfile;
-    this.fontsHash = ReproducibleMetadata.sha256(
-        fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
+  }
+
+  /** The fonts' digest, part of every document id; computed on first use (a run may render nothing). */
+  private synchronized byte[] fontsHash() {
+    if (fontsHash == null) {
+      fontsHash = ReproducibleMetadata.sha256(
+          fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
+    }
+    return fontsHash;
   }
 
   static {
@@ -150,7 +157,7 @@ public final class PdfRenderer {
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer();
         PDDocument doc = renderer.createPDFKeepOpen()) {
       ReproducibleMetadata.apply(doc, published, ReproducibleMetadata.sha256(
-          notice.html().getBytes(StandardCharsets.UTF_8), fontsHash, colourProfile));
+          notice.html().getBytes(StandardCharsets.UTF_8), fontsHash(), colourProfile));
       pages = doc.getNumberOfPages();
       doc.save(out);
     } catch (IOException | RuntimeException e) {

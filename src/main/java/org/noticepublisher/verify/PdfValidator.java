@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.TreeMap;
 import java.util.Map;
 import org.noticepublisher.Finding;
@@ -36,12 +38,11 @@ public final class PdfValidator {
       List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
 
   private static final Object INIT = new Object();
-  private static boolean initialised;
+  private static CompletableFuture<Void> setUp;
 
   private final ValidationProfile profile;
 
   private PdfValidator(ValidationProfile profile) {
-    initialise();
     this.profile = profile;
   }
 
@@ -61,12 +62,44 @@ public final class PdfValidator {
     }
   }
 
-  private static void initialise() {
+  /**
+   * Starts veraPDF's one-time set-up (its model and the PDF/UA-1 and PDF/A-2a profiles, about two
+   * seconds in a fresh JVM) on a background thread, so that it overlaps with loading the sources and
+   * rendering the first notice. Later calls do nothing; {@link #validate} waits for it.
+   */
+  public static void prepareInBackground() {
     synchronized (INIT) {
-      if (!initialised) {
-        VeraGreenfieldFoundryProvider.initialise();
-        initialised = true;
+      if (setUp == null) {
+        setUp = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+          try {
+            VeraGreenfieldFoundryProvider.initialise();
+            for (PDFAFlavour flavour : PUBLISHING_STANDARDS) {
+              Profiles.getVeraProfileDirectory().getValidationProfileByFlavour(flavour);
+            }
+            setUp.complete(null);
+          } catch (Throwable e) {
+            setUp.completeExceptionally(e);
+          }
+        }, "verapdf-set-up");
+        t.setDaemon(true);
+        t.start();
       }
+    }
+  }
+
+  private static void initialise() {
+    prepareInBackground();
+    try {
+      setUp.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("veraPDF could not be set up: " + e.getCause(), e.getCause());
     }
   }
 
@@ -78,6 +111,7 @@ public final class PdfValidator {
   /** Findings for every failed rule; empty when the PDF is compliant. */
   public List<Finding> validate(byte[] pdf, String source) {
     Objects.requireNonNull(pdf, "pdf");
+    initialise();
     List<ValidationResult> results;
     try (PDFAParser parser = Foundries.defaultInstance()
             .createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
