@@ -209,9 +209,15 @@ public final class NoticeAssembler {
         Finding.warning(key, "no " + id.locale() + " text: shown in " + from)
             .at(catalog.directory().resolve(id.locale() + ".properties").toString(), 0)
             .withFix("translate " + key)));
+    Path bundleFile = catalog.directory().resolve(id.locale() + ".properties");
+    for (String key : messages.stale()) {
+      warnings.add(Finding.warning(key, "stale: the English changed since this was translated")
+          .at(bundleFile.toString(), catalog.bundle(id.locale()).map(b -> b.lineOf(key)).orElse(0))
+          .withFix("update the translation, then: lint --accept " + key + " -l " + id.locale()));
+    }
     return new Notice(id, id.locale(), rtl, title, subject, profile.name(), html, texts, draft,
         messages.fallbacks(), new Notice.Fallback(messages.fallbacks().size(),
-            messages.fallbackShare()), warnings);
+            messages.fallbackShare()), warnings, messages.stale());
   }
 
   private Finding templateFinding(TemplateProcessingException e) {
