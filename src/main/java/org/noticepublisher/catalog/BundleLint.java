@@ -28,9 +28,11 @@ public final class BundleLint {
   /** Every translation bundle of the catalog (pseudo-locales are generated and not checked). */
   public static List<Finding> check(Catalog catalog) {
     List<Finding> findings = new ArrayList<>();
+    TranslationChecks qa = TranslationChecks.against(catalog.source());
     for (String locale : catalog.locales()) {
       Bundle bundle = catalog.bundle(locale).orElseThrow();
       if (!bundle.generated()) {
+        findings.addAll(qa.check(bundle));
         findings.addAll(check(bundle, catalog.source()));
         catalog.basis(locale).ifPresent(b -> findings.addAll(staleness(bundle, catalog.source(), b)));
       }

@@ -8,6 +8,7 @@ import org.noticepublisher.Finding;
 import org.noticepublisher.Pipeline;
 import org.noticepublisher.assemble.Variant;
 import org.noticepublisher.catalog.Bundle;
+import org.noticepublisher.render.BundleFit;
 import org.noticepublisher.catalog.BundleLint;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.SourceBasis;
@@ -90,6 +91,8 @@ final class LintCommand implements Callable<Integer> {
           "-l is for --accept/--accept-all; lint checks every bundle");
     }
     List<Finding> findings = new ArrayList<>(BundleLint.check(pipeline.catalog()));
+    findings.addAll(BundleFit.withShippedFonts().check(pipeline.catalog(),
+        pipeline.assembler().variants().values()));
     findings.addAll(pipeline.warnings());
     for (Variant v : pipeline.assembler().variants().values()) {
       findings.addAll(pipeline.legalCoverage().check(v));
