@@ -163,6 +163,11 @@ public final class NoticeAssembler {
     context.setVariable("footer", messages.text(variant.titleKey()));
     String html;
     try {
+      // The reading time depends on the words of the notice itself: count them on a first pass.
+      messages.argument(ReadingTime.ARGUMENT, 1);
+      String draftHtml = engine.process("notice", context);
+      messages.argument(ReadingTime.ARGUMENT,
+          ReadingTime.minutes(Jsoup.parse(draftHtml).body().select("main").text(), id.locale()));
       html = engine.process("notice", context);
     } catch (TemplateProcessingException e) {
       throw new FindingsException(templateFinding(e));

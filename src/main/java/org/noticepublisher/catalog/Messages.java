@@ -55,7 +55,20 @@ public final class Messages {
     this.chain = List.copyOf(chain);
     this.source = source;
     this.profile = profile;
-    this.facts = profile.arguments();
+    this.facts = new LinkedHashMap<>(profile.arguments());
+  }
+
+  /**
+   * Sets an argument that the notice itself computes (the reading time), for every message after;
+   * the organisation's facts keep their values.
+   *
+   * @throws IllegalArgumentException if {@code name} is one of the organisation's facts
+   */
+  public void argument(String name, Object value) {
+    if (profile.arguments().containsKey(name)) {
+      throw new IllegalArgumentException("name is an organisation fact: " + name);
+    }
+    facts.put(name, value);
   }
 
   public String locale() {
