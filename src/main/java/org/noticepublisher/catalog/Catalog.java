@@ -53,7 +53,7 @@ public final class Catalog {
       throw new FindingsException(
           Finding.error("io", "cannot list bundles: " + e.getMessage()).at(directory.toString(), 0));
     }
-    for (String pseudo : List.of(PseudoLocalisation.ACCENTED, PseudoLocalisation.RIGHT_TO_LEFT)) {
+    for (String pseudo : PseudoLocalisation.ALL) {
       if (bundles.containsKey(pseudo)) {
         problems.add(Finding.error("locales", "pseudo-locale " + pseudo + " is generated from "
                 + SOURCE_LOCALE + " and must not be written by hand")
@@ -83,9 +83,9 @@ public final class Catalog {
       throw new FindingsException(problems);
     }
     Bundle source = bundles.get(SOURCE_LOCALE);
-    bundles.put(PseudoLocalisation.ACCENTED, Bundle.pseudo(PseudoLocalisation.ACCENTED, source));
-    bundles.put(PseudoLocalisation.RIGHT_TO_LEFT,
-        Bundle.pseudo(PseudoLocalisation.RIGHT_TO_LEFT, source));
+    for (String pseudo : PseudoLocalisation.ALL) {
+      bundles.put(pseudo, Bundle.pseudo(pseudo, source));
+    }
     return new Catalog(directory, bundles, bases);
   }
 
@@ -111,7 +111,7 @@ public final class Catalog {
     return locale.equals("en") || locale.startsWith("en-");
   }
 
-  /** Whether {@code locale} is one of the generated pseudo-locales (en-XA, ar-XB). */
+  /** Whether {@code locale} is one of the generated pseudo-locales (en-XA, ar-XB, en-XK). */
   public static boolean isPseudoLocale(String locale) {
     return PseudoLocalisation.isPseudo(locale);
   }
