@@ -92,6 +92,19 @@ public final class TranslationChecks {
     return findings;
   }
 
+  /** Keys of {@code bundle} whose plural lacks a category of its language (check 3). */
+  public Set<String> pluralGaps(Bundle bundle) {
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    ULocale locale = ULocale.forLanguageTag(bundle.locale());
+    for (String key : bundle.keys()) {
+      if (!key.startsWith("bundle.") && !pluralCompleteness(new Message(bundle, key,
+          MessageShape.of(bundle.pattern(key).orElseThrow())), locale).isEmpty()) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
   private record Message(Bundle bundle, String key, MessageShape shape) {
     String pattern() {
       return bundle.pattern(key).orElseThrow();

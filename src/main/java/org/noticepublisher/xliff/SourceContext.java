@@ -35,6 +35,48 @@ public final class SourceContext {
     Bundle source = catalog.source();
     Map<String, List<String>> pages = new LinkedHashMap<>();
     Map<String, KeyContext> out = new LinkedHashMap<>();
+    Map<String, Where> where = where(source, variants);
+    for (String key : where.keySet()) {
+      String section = where.get(key).section();
+      List<String> shownIn = where.get(key).variants();
+      Optional<Integer> page = Optional.empty();
+      for (String variant : shownIn) {
+        List<String> texts = pages.computeIfAbsent(variant, v -> pageTexts(englishPdf.apply(v)));
+        Messages messages = catalog.messages(Catalog.SOURCE_LOCALE, variant, profile);
+        String unprefixed = key.startsWith(variant + ".") ? key.substring(variant.length() + 1)
+            : key;
+        String probe;
+        try {
+          probe = squeeze(messages.text(unprefixed));
+        } catch (RuntimeException e) {
+          continue;
+        }
+        probe = probe.substring(0, Math.min(PROBE, probe.length()));
+        for (int i = 0; i < texts.size() && !probe.isEmpty(); i++) {
+          if (texts.get(i).contains(probe)) {
+            page = Optional.of(i + 1);
+            break;
+          }
+        }
+        if (page.isPresent()) {
+          break;
+        }
+      }
+      out.put(key, new KeyContext(section, shownIn, page, Optional.empty()));
+    }
+    return out;
+  }
+
+  /** Section and variants of a key of the source. */
+  public record Where(String section, List<String> variants) {}
+
+  /**
+   * For each key of {@code source}: its section and the variants that show it. A key {@code
+   * <variant>.…} belongs to that variant; a shared key to every variant with its section that does
+   * not word it itself; a key of no section (title, dates, footer) to every variant.
+   */
+  public static Map<String, Where> where(Bundle source, Map<String, Variant> variants) {
+    Map<String, Where> out = new LinkedHashMap<>();
     for (String key : source.keys()) {
       if (key.startsWith("bundle.")) {
         continue;
@@ -61,30 +103,7 @@ public final class SourceContext {
           }
         }
       }
-      Optional<Integer> page = Optional.empty();
-      for (String variant : shownIn) {
-        List<String> texts = pages.computeIfAbsent(variant, v -> pageTexts(englishPdf.apply(v)));
-        Messages messages = catalog.messages(Catalog.SOURCE_LOCALE, variant, profile);
-        String unprefixed = key.startsWith(variant + ".") ? key.substring(variant.length() + 1)
-            : key;
-        String probe;
-        try {
-          probe = squeeze(messages.text(unprefixed));
-        } catch (RuntimeException e) {
-          continue;
-        }
-        probe = probe.substring(0, Math.min(PROBE, probe.length()));
-        for (int i = 0; i < texts.size() && !probe.isEmpty(); i++) {
-          if (texts.get(i).contains(probe)) {
-            page = Optional.of(i + 1);
-            break;
-          }
-        }
-        if (page.isPresent()) {
-          break;
-        }
-      }
-      out.put(key, new KeyContext(section, shownIn, page, Optional.empty()));
+      out.put(key, new Where(section, List.copyOf(shownIn)));
     }
     return out;
   }
