@@ -58,6 +58,11 @@ final class XliffCommand implements Runnable {
         description = "Folder for the .xlf files (default: ${DEFAULT-VALUE}).")
     Path output;
 
+    @Option(names = "--context",
+        description = "Also write <DIR>/context/<key>.png, the lines of the English A4 PDF where "
+            + "each message sits, referenced from the unit's notes.")
+    boolean context;
+
     @Option(names = "--no-pages",
         description = "Skip rendering the English PDFs (no page numbers in the notes; faster).")
     boolean noPages;
@@ -78,15 +83,20 @@ final class XliffCommand implements Runnable {
                   !Catalog.isPseudoLocale(t) && !t.equals(Catalog.SOURCE_LOCALE)).toList());
         }
       }
-      Map<String, KeyContext> context = Map.of();
+      if (noPages && context) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--context needs the English PDFs: drop --no-pages");
+      }
+      Map<String, KeyContext> where = Map.of();
       if (!noPages) {
         out.println("Rendering the English notices to find each key's page …");
         out.flush();
         Map<String, byte[]> pdfs = new HashMap<>();
-        context = SourceContext.of(catalog, pipeline.profile(), pipeline.assembler().variants(),
-            v -> pdfs.computeIfAbsent(v, x -> englishPdf(pipeline, x)));
+        where = SourceContext.of(catalog, pipeline.profile(), pipeline.assembler().variants(),
+            v -> pdfs.computeIfAbsent(v, x -> englishPdf(pipeline, x)),
+            context ? output.resolve("context") : null);
       }
-      XliffExport export = new XliffExport(catalog, pipeline.profile(), context);
+      XliffExport export = new XliffExport(catalog, pipeline.profile(), where);
       Files.createDirectories(output);
       for (String l : locales) {
         Path file = output.resolve(l + ".xlf");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.file.Path;
 import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,29 +33,48 @@ public final class SourceContext {
    */
   public static Map<String, KeyContext> of(Catalog catalog, OrganisationProfile profile,
       Map<String, Variant> variants, Function<String, byte[]> englishPdf) {
+    return of(catalog, profile, variants, englishPdf, null);
+  }
+
+  /**
+   * As {@link #of(Catalog, OrganisationProfile, Map, Function)}, and with {@code pictures} not null
+   * a PNG per key found in a PDF, {@code <pictures>/<key>.png}: the lines of the English A4 page
+   * where the message sits, so a translator sees its context; named relative to the parent of
+   * {@code pictures} in each {@link KeyContext#image()}.
+   */
+  public static Map<String, KeyContext> of(Catalog catalog, OrganisationProfile profile,
+      Map<String, Variant> variants, Function<String, byte[]> englishPdf, Path pictures) {
     Bundle source = catalog.source();
     Map<String, List<String>> pages = new LinkedHashMap<>();
+    Map<String, Located> located = new LinkedHashMap<>();
     Map<String, KeyContext> out = new LinkedHashMap<>();
     Map<String, Where> where = where(source, variants);
     for (String key : where.keySet()) {
       String section = where.get(key).section();
       List<String> shownIn = where.get(key).variants();
       Optional<Integer> page = Optional.empty();
+      Optional<String> image = Optional.empty();
       for (String variant : shownIn) {
         List<String> texts = pages.computeIfAbsent(variant, v -> pageTexts(englishPdf.apply(v)));
+        Located pdf = pictures == null ? null
+            : located.computeIfAbsent(variant, v -> Located.of(englishPdf.apply(v)));
         Messages messages = catalog.messages(Catalog.SOURCE_LOCALE, variant, profile);
         String unprefixed = key.startsWith(variant + ".") ? key.substring(variant.length() + 1)
             : key;
-        String probe;
+        String whole;
         try {
-          probe = squeeze(messages.text(unprefixed));
+          whole = squeeze(messages.text(unprefixed));
         } catch (RuntimeException e) {
           continue;
         }
-        probe = probe.substring(0, Math.min(PROBE, probe.length()));
+        String probe = whole.substring(0, Math.min(PROBE, whole.length()));
         for (int i = 0; i < texts.size() && !probe.isEmpty(); i++) {
           if (texts.get(i).contains(probe)) {
             page = Optional.of(i + 1);
+            if (pdf != null) {
+              image = pdf.crop(i, whole, probe, pictures.resolve(key + ".png"))
+                  .map(f -> pictures.getFileName() + "/" + f.getFileName());
+            }
             break;
           }
         }
@@ -62,9 +82,86 @@ public final class SourceContext {
           break;
         }
       }
-      out.put(key, new KeyContext(section, shownIn, page, Optional.empty()));
+      out.put(key, new KeyContext(section, shownIn, page, image));
     }
     return out;
+  }
+
+  /** Where each drawn character of a PDF is, page by page, and the pages as images. */
+  private static final class Located {
+    private static final float DPI = 96;
+    private final List<String> text = new ArrayList<>();
+    private final List<List<float[]>> boxes = new ArrayList<>();
+    private final List<java.awt.image.BufferedImage> images = new ArrayList<>();
+
+    static Located of(byte[] pdf) {
+      Located l = new Located();
+      try (PDDocument doc = Loader.loadPDF(pdf)) {
+        org.apache.pdfbox.rendering.PDFRenderer renderer =
+            new org.apache.pdfbox.rendering.PDFRenderer(doc);
+        for (int p = 0; p < doc.getNumberOfPages(); p++) {
+          StringBuilder chars = new StringBuilder();
+          List<float[]> where = new ArrayList<>();
+          PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String s, List<org.apache.pdfbox.text.TextPosition> ps) {
+              for (org.apache.pdfbox.text.TextPosition t : ps) {
+                String u = squeeze(t.getUnicode());
+                for (int i = 0; i < u.length(); i++) {
+                  chars.append(u.charAt(i));
+                  where.add(new float[] {t.getXDirAdj(), t.getYDirAdj() - t.getHeightDir(),
+                      t.getXDirAdj() + t.getWidthDirAdj(), t.getYDirAdj()});
+                }
+              }
+            }
+          };
+          stripper.setStartPage(p + 1);
+          stripper.setEndPage(p + 1);
+          stripper.getText(doc);
+          l.text.add(chars.toString());
+          l.boxes.add(where);
+          l.images.add(renderer.renderImageWithDPI(p, DPI));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return l;
+    }
+
+    /** The full width of the page over the lines the message covers, with a little room. */
+    Optional<Path> crop(int page, String whole, String probe, Path file) {
+      String t = text.get(page);
+      int at = t.indexOf(whole);
+      int length = whole.length();
+      if (at < 0) {
+        at = t.indexOf(probe);
+        length = probe.length();
+      }
+      if (at < 0) {
+        return Optional.empty();
+      }
+      float top = Float.MAX_VALUE;
+      float bottom = 0;
+      for (int i = at; i < at + length && i < boxes.get(page).size(); i++) {
+        top = Math.min(top, boxes.get(page).get(i)[1]);
+        bottom = Math.max(bottom, boxes.get(page).get(i)[3]);
+      }
+      java.awt.image.BufferedImage img = images.get(page);
+      float scale = DPI / 72f;
+      int y0 = Math.max(0, (int) ((top - 8) * scale));
+      int y1 = Math.min(img.getHeight(), (int) ((bottom + 8) * scale));
+      if (y1 <= y0) {
+        return Optional.empty();
+      }
+      try {
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(img.getSubimage(0, y0, img.getWidth(), y1 - y0), "png",
+            file.toFile());
+        return Optional.of(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   /** Section and variants of a key of the source. */

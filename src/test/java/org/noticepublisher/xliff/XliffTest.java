@@ -93,6 +93,25 @@ class XliffTest {
   }
 
   @Test
+  void contextPicturesShowTheLinesOfTheEnglishPage(@TempDir Path dir) throws Exception {
+    Pipeline p = Fixtures.pipeline();
+    Path pictures = dir.resolve("context");
+    Map<String, KeyContext> context = SourceContext.of(p.catalog(), p.profile(),
+        p.assembler().variants(),
+        v -> Fixtures.produced(v, "en-GB").pdf().orElseThrow().bytes(), pictures);
+    assertEquals("context/contact.complaint.png",
+        context.get("contact.complaint").image().orElseThrow());
+    var png = javax.imageio.ImageIO.read(pictures.resolve("contact.complaint.png").toFile());
+    assertEquals(793, png.getWidth(), "the A4 page’s width (595 pt) at 96 dpi");
+    assertTrue(png.getHeight() > 40 && png.getHeight() < 160,
+        "three lines of text and a margin: " + png.getHeight());
+    String unit = unit(new XliffExport(p.catalog(), p.profile(), context).export("pl"),
+        "contact.complaint");
+    assertTrue(unit.contains("<note category=\"context\">Picture of where the English sits in "
+        + "the A4 PDF: context/contact.complaint.png</note>"), unit);
+  }
+
+  @Test
   void aTranslatorsFlowExportEditImportRender(@TempDir Path dir) throws Exception {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
     Path out = dir.resolve("xliff");
