@@ -36,7 +36,10 @@ class ReadingTimeTest {
     assertTrue(line != null, "a reading-time line right under the H1");
     String rest = main.text().replace(line.text(), "");
     int minutes = ReadingTime.minutes(rest, locale);
-    assertTrue(minutes >= 3, "a whole notice takes minutes to read: " + minutes);
+    if (!locale.equals("en-XK")) {
+      // en-XK shows keys instead of sentences: its notices are short.
+      assertTrue(minutes >= 3, "a whole notice takes minutes to read: " + minutes);
+    }
     Bundle bundle = Fixtures.pipeline().catalog().bundle(locale).orElseThrow();
     String expected = new MessageFormat(bundle.pattern("document.readingTime").orElseThrow(),
         ULocale.forLanguageTag(locale)).format(Map.of("minutes", minutes));
