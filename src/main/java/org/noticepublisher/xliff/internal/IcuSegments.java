@@ -64,7 +64,6 @@ public final class IcuSegments {
         }
         String body = m.group(3);
         Map<String, String> branches = new LinkedHashMap<>();
-        int offset = g[0] + m.start(3);
         int i = 0;
         while (i < body.length()) {
           int open = body.indexOf('{', i);
@@ -77,7 +76,7 @@ public final class IcuSegments {
             return Optional.empty();
           }
           String branch = body.substring(open + 1, close);
-          if (CHOICE.matcher(branch).find() && containsChoice(branch)) {
+          if (containsChoice(branch)) {
             return Optional.empty();
           }
           branches.put(selector, branch);
@@ -85,9 +84,6 @@ public final class IcuSegments {
         }
         found = new Choice(pattern.substring(0, g[0]), m.group(1), m.group(2), branches,
             pattern.substring(g[1]));
-        if (offset < 0) {
-          return Optional.empty();
-        }
       }
     }
     return Optional.ofNullable(found);
