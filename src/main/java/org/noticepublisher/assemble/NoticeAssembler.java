@@ -160,6 +160,11 @@ public final class NoticeAssembler {
     context.setVariable("footer", messages.text(variant.titleKey()));
     String html;
     try {
+      // The reading time depends on the words of the notice itself: count them on a first pass.
+      messages.argument(ReadingTime.ARGUMENT, 1);
+      String draftHtml = engine.process("notice", context);
+      messages.argument(ReadingTime.ARGUMENT,
+          ReadingTime.minutes(Jsoup.parse(draftHtml).body().select("main").text(), id.locale()));
       html = engine.process("notice", context);
     } catch (TemplateProcessingException e) {
       throw new FindingsException(templateFinding(e));
@@ -206,9 +211,15 @@ public final class NoticeAssembler {
         Finding.warning(key, "no " + id.locale() + " text: shown in " + from)
             .at(catalog.directory().resolve(id.locale() + ".properties").toString(), 0)
             .withFix("translate " + key)));
+    Path bundleFile = catalog.directory().resolve(id.locale() + ".properties");
+    for (String key : messages.stale()) {
+      warnings.add(Finding.warning(key, "stale: the English changed since this was translated")
+          .at(bundleFile.toString(), catalog.bundle(id.locale()).map(b -> b.lineOf(key)).orElse(0))
+          .withFix("update the translation, then: lint --accept " + key + " -l " + id.locale()));
+    }
     return new Notice(id, id.locale(), rtl, title, subject, profile.name(), html, texts, draft,
         messages.fallbacks(), new Notice.Fallback(messages.fallbacks().size(),
-            messages.fallbackShare()), warnings);
+            messages.fallbackShare()), warnings, messages.stale());
   }
 
   private Finding templateFinding(TemplateProcessingException e) {

@@ -45,16 +45,32 @@ public final class Messages {
   private final Map<String, String> fallbacks = new TreeMap<>();
   private long characters;
   private long fallbackCharacters;
+  private final Map<String, java.util.Set<String>> staleKeys;
+  private final java.util.Set<String> staleUsed = new java.util.TreeSet<>();
 
-  Messages(
-      String locale, String variant, List<Bundle> chain, Bundle source, OrganisationProfile profile) {
+  Messages(String locale, String variant, List<Bundle> chain, Bundle source,
+      OrganisationProfile profile, Map<String, java.util.Set<String>> staleKeys) {
+    this.staleKeys = Map.copyOf(staleKeys);
     this.locale = locale;
     this.uLocale = ULocale.forLanguageTag(locale);
     this.variant = variant;
     this.chain = List.copyOf(chain);
     this.source = source;
     this.profile = profile;
-    this.facts = profile.arguments();
+    this.facts = new LinkedHashMap<>(profile.arguments());
+  }
+
+  /**
+   * Sets an argument that the notice itself computes (the reading time), for every message after;
+   * the organisation's facts keep their values.
+   *
+   * @throws IllegalArgumentException if {@code name} is one of the organisation's facts
+   */
+  public void argument(String name, Object value) {
+    if (profile.arguments().containsKey(name)) {
+      throw new IllegalArgumentException("name is an organisation fact: " + name);
+    }
+    facts.put(name, value);
   }
 
   public String locale() {
@@ -99,6 +115,9 @@ public final class Messages {
         () -> new MissingMessageException(key, variant, locale, source.file().toString()));
     if (!r.bundle.locale().equals(locale)) {
       fallbacks.putIfAbsent(r.key, r.bundle.locale());
+    }
+    if (staleKeys.getOrDefault(r.bundle.locale(), java.util.Set.of()).contains(r.key)) {
+      staleUsed.add(r.key);
     }
     MessageFormat format = formats.computeIfAbsent(r.bundle.locale() + "\u0000" + r.key,
         k -> newFormat(r.pattern));
@@ -163,6 +182,11 @@ public final class Messages {
   /** The share (0 to 1) of the characters shown so far that came from another locale's bundle. */
   public double fallbackShare() {
     return characters == 0 ? 0 : (double) fallbackCharacters / characters;
+  }
+
+  /** Keys shown so far whose translation was made from English that has changed since (stale). */
+  public java.util.Set<String> stale() {
+    return Collections.unmodifiableSet(staleUsed);
   }
 
   /** The first bundle of the chain with the variant's own wording or the shared one, and which. */

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       ValidateCommand.class,
       LintCommand.class,
+      XliffCommand.class,
+      StatusCommand.class,
       ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
@@ -31,7 +33,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "choose a command: render, validate, lint, bench, serve (see --help)");
+        "choose a command: render, validate, lint, xliff, status, bench, serve (see --help)");
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {

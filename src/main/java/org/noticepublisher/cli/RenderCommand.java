@@ -160,6 +160,9 @@ final class RenderCommand implements Callable<Integer> {
           "      " + f.size() + " messages not translated, shown from " + new TreeSet<>(f.values())
               + ": " + String.join(", ", f.keySet().stream().limit(5).toList())
               + (f.size() > 5 ? ", …" : "")));
+      p.notice().map(Notice::stale).filter(st -> !st.isEmpty()).ifPresent(st -> out.println(
+          "      stale: " + st.size() + " translations made from older English: "
+              + String.join(", ", st)));
       for (Finding f : p.verdict().errors()) {
         out.println("      " + f);
       }

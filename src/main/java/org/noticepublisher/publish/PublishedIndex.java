@@ -28,7 +28,7 @@ final class PublishedIndex {
     Element table = doc.body().appendElement("table");
     table.appendElement("caption").text("Every notice that passed validation, by variant and locale");
     Element head = table.appendElement("thead").appendElement("tr");
-    for (String h : new String[] {"Variant", "Locale", "Title", "Review", "Untranslated",
+    for (String h : new String[] {"Variant", "Locale", "Title", "Review", "Untranslated", "Stale",
         "Layout", "Pages", "Files"}) {
       head.appendElement("th").attr("scope", "col").text(h);
     }
@@ -50,6 +50,9 @@ final class PublishedIndex {
       row.appendElement("td").addClass(draft ? "draft" : "reviewed")
           .text(draft ? "draft" : "reviewed");
       row.appendElement("td").text(untranslated(pdf));
+      int stale = pdf.path("stale").size();
+      row.appendElement("td").addClass(stale > 0 ? "draft" : "current")
+          .text(stale > 0 ? "stale (" + stale + ")" : "0");
       row.appendElement("td").text(pdf.path("layout").asText());
       row.appendElement("td").text(pdf.path("pages").asText());
       Element files = row.appendElement("td");

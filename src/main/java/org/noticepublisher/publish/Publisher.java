@@ -370,6 +370,10 @@ public final class Publisher implements AutoCloseable {
     fallback.put("messages", notice.fallback().messages());
     // Rounded, so the manifest stays the same bytes for the same sources.
     fallback.put("share", Math.round(notice.fallback().share() * 10_000) / 10_000.0);
+    // "stale": some translations were made from English that has changed since.
+    e.put("translation", notice.stale().isEmpty() ? "current" : "stale");
+    ArrayNode stale = e.putArray("stale");
+    notice.stale().forEach(stale::add);
     e.put("sources", p.sources().hex());
     e.put("sha256", Sha256.hex(bytes));
     e.put("bytes", bytes.length);
