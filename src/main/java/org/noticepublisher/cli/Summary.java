@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.noticepublisher.Publication;
+import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.publish.Publisher;
 
 /** The table printed at the end of a render: one row per notice. */
@@ -16,7 +17,8 @@ final class Summary {
         "variant", "locale", "layout", "pages", "KiB", "ms", "result");
     for (Publication p : done) {
       out.printf(Locale.ROOT, "%-28s %-8s %-18s %5s %8s %7d  %s%n",
-          p.id().variant(), p.id().locale(), p.layout().label(),
+          p.id().variant(), p.id().locale(), p.layout().label()
+              + (p.layout().standard() == Layout.Standard.UA1 ? "" : " " + p.layout().standard().id()),
           p.pdf().map(pdf -> String.valueOf(pdf.pages())).orElse("-"),
           p.pdf().map(pdf -> String.valueOf(pdf.bytes().length / 1024)).orElse("-"),
           p.timings().total().toMillis(),
