@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
 
-/** {@code render --standard ua2} publishes beside the default files, and the manifest says which. */
+/** {@code render --standard ua2} publishes beside the default files; the manifest says which. */
 class RenderStandardTest {
   @Test
   void pdfUa2FilesArePublishedBesideTheDefaultOnes(@TempDir Path output) throws Exception {
@@ -45,6 +45,13 @@ class RenderStandardTest {
     assertEquals("PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4",
         pdf2.path("validation").path("checks").get(0).asText());
     assertTrue(pdf2.path("validation").path("compliant").asBoolean());
+
+    String ua2File = folder.resolve("standard.en-GB.ua2.pdf").toString();
+    Cli valid = Cli.run("validate", "--standard", "ua2", ua2File);
+    assertEquals(0, valid.code(), valid.printed());
+    assertTrue(valid.out().contains("PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4"), valid.out());
+    Cli asUa1 = Cli.run("validate", ua2File);
+    assertEquals(1, asUa1.code(), "a PDF 2.0 file is no PDF/A-2 file: " + asUa1.printed());
 
     String index = Files.readString(output.resolve("index.html"));
     assertTrue(index.contains("href=\"standard/en-GB/standard.en-GB.ua2.pdf\""), index);

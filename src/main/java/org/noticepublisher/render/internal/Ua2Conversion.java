@@ -68,8 +68,8 @@ public final class Ua2Conversion {
    * Converts {@code doc} in place.
    *
    * @throws IllegalStateException when the document lacks what openhtmltopdf always writes in
-   *     PDF/UA mode (a structure tree under one Document element, a structure element per bookmark),
-   *     or has an internal link, which cannot be given a structure destination here
+   *     PDF/UA mode (a structure tree under one Document element, a structure element per
+   *     bookmark), or has an internal link, which cannot be given a structure destination here
    */
   public static void apply(PDDocument doc) throws IOException {
     PDDocumentCatalog catalog = doc.getDocumentCatalog();
@@ -201,7 +201,8 @@ public final class Ua2Conversion {
 
   /**
    * PDF/UA-2 8.9.4.2: an annotation's Contents and the Alt of its enclosing structure element must
-   * agree. openhtmltopdf writes the {@code title} attribute as Alt, an empty one when there is none.
+   * agree. openhtmltopdf writes the {@code title} attribute as Alt, an empty one when there is
+   * none.
    */
   private static void annotationTexts(PDStructureNode node) throws IOException {
     for (Object kid : node.getKids()) {
