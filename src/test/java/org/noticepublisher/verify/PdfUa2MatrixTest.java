@@ -20,7 +20,8 @@ import org.noticepublisher.assemble.Layout;
 /**
  * Every variant in every locale made for PDF/UA-2: one render each, which the pipeline validates
  * against veraPDF's PDF/UA-2, WTPDF 1.0 accessibility and PDF/A-4 profiles and checks for text
- * fidelity and fonts exactly as it does the default files.
+ * fidelity and fonts exactly as it does the default files; and the WCAG 2.2 machine profile, as the
+ * default files.
  */
 class PdfUa2MatrixTest {
   static final Layout UA2 = Layout.DEFAULT.withStandard(Layout.Standard.UA2);
@@ -52,5 +53,13 @@ class PdfUa2MatrixTest {
     assertEquals(PdfInspection.contentText(ua1.pdf().orElseThrow().bytes()),
         PdfInspection.contentText(pdf), "text as a reader gets it, PDF/UA-1 vs PDF/UA-2");
     assertEquals(ua1.pdf().orElseThrow().pages(), p.pdf().orElseThrow().pages(), "pages");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("matrix")
+  void passesTheWcag22MachineProfile(String variant, String locale) {
+    Publication p = produced(variant, locale);
+    assertEquals(List.of(), Fixtures.wcag().validate(p.pdf().orElseThrow().bytes(),
+        variant + "/" + locale + " ua2"));
   }
 }
