@@ -264,8 +264,7 @@ public final class Pipeline {
 
   private List<String> checks(NoticeId id, Layout.Standard standard, boolean readability) {
     List<String> checks = new ArrayList<>(List.of(validators.get(standard).describe(),
-        "bundle lint",
-        "text fidelity", "text inside the page", "link targets", "fonts embedded",
+        "bundle lint", "text fidelity", "text inside the page", "link targets", "fonts embedded",
         "UK GDPR Art. 13 coverage", "reading order"));
     if (readability) {
       checks.add("readability");

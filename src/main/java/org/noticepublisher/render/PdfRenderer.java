@@ -45,9 +45,10 @@ import org.noticepublisher.render.internal.ShippedFont;
 import org.noticepublisher.render.internal.Ua2Conversion;
 
 /**
- * Renders an assembled notice to a tagged PDF/UA-1 + PDF/A-2a file with openhtmltopdf (or, on request,
- * PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4 on PDF 2.0), using only the fonts that ship with the project and never fetching anything. Any font or glyph warning from
- * openhtmltopdf fails the render: it would otherwise drop text silently while veraPDF still passes.
+ * Renders an assembled notice to a tagged PDF/UA-1 + PDF/A-2a file with openhtmltopdf (or, on
+ * request, PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4 on PDF 2.0), using only the fonts that ship
+ * with the project and never fetching anything. Any font or glyph warning from openhtmltopdf fails
+ * the render: it would otherwise drop text silently while veraPDF still passes.
  *
  * <p>Thread-safe: each render builds its own renderer; the fonts are shared read-only, and every
  * render reads and writes the shared font-metric cache (a ConcurrentHashMap in openhtmltopdf).
