@@ -41,8 +41,8 @@ class PdfUa2MatrixTest {
     Publication p = produced(variant, locale);
     assertEquals(List.of(), p.verdict().errors(),
         "veraPDF ua2 + wt1a + 4, text fidelity, fonts");
-    assertEquals(List.of("PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4", "text fidelity"),
-        p.verdict().checks().subList(0, 2), "what was checked");
+    assertEquals("PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4", p.verdict().checks().get(0));
+    assertTrue(p.verdict().checks().contains("text fidelity"), p.verdict().checks().toString());
     byte[] pdf = p.pdf().orElseThrow().bytes();
     assertEquals("%PDF-2.0", new String(Arrays.copyOf(pdf, 8), StandardCharsets.ISO_8859_1));
     try (PDDocument doc = Loader.loadPDF(pdf)) {
