@@ -44,8 +44,8 @@ public record Layout(PageSize pageSize, boolean largePrint, Standard standard) {
   }
 
   /**
-   * The standards a PDF is made for and validated against. The two sets exclude each other: PDF/UA-2
-   * and PDF/A-4 are built on PDF 2.0, PDF/A-2 on PDF 1.7.
+   * The standards a PDF is made for and validated against. The two sets exclude each other:
+   * PDF/UA-2 and PDF/A-4 are built on PDF 2.0, PDF/A-2 on PDF 1.7.
    */
   public enum Standard {
     /** PDF/UA-1 (ISO 14289-1) + PDF/A-2a on PDF 1.7: known to most validators and readers. */

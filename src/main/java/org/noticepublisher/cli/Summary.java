@@ -18,7 +18,8 @@ final class Summary {
     for (Publication p : done) {
       out.printf(Locale.ROOT, "%-28s %-8s %-18s %5s %8s %7d  %s%n",
           p.id().variant(), p.id().locale(), p.layout().label()
-              + (p.layout().standard() == Layout.Standard.UA1 ? "" : " " + p.layout().standard().id()),
+              + (p.layout().standard() == Layout.Standard.UA1 ? ""
+                  : " " + p.layout().standard().id()),
           p.pdf().map(pdf -> String.valueOf(pdf.pages())).orElse("-"),
           p.pdf().map(pdf -> String.valueOf(pdf.bytes().length / 1024)).orElse("-"),
           p.timings().total().toMillis(),

@@ -31,10 +31,10 @@ import org.noticepublisher.assemble.Notice;
 /**
  * A publishing session on an output folder: the only way anything is written there. Opening it
  * takes the folder's lock (a second render, or the web service, waits for it); {@link #publish}
- * writes verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf} ({@code .ua2.pdf}
- * for PDF/UA-2) with the HTML twin beside them, and {@code manifest.json} (hash, size, pages, review
- * status, standard, validation of every published file) and {@code index.html} (the same for
- * people).
+ * writes verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf}
+ * ({@code .ua2.pdf} for PDF/UA-2) with the HTML twin beside them, and {@code manifest.json} (hash,
+ * size, pages, review status, standard, validation of every published file) and {@code index.html}
+ * (the same for people).
  *
  * <p>What readers see is always consistent: each {@link #publish} builds a complete new generation
  * of the folder (unchanged files shared by hard link, new ones written, manifest and index last)

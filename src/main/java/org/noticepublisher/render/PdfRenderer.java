@@ -116,8 +116,8 @@ public final class PdfRenderer {
   /**
    * Renders {@code notice} for {@code standard}; {@code published} becomes the PDF's creation date.
    *
-   * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing glyph…), or
-   *     a PDF/UA-2 notice has a link within itself (see {@link #internalLinks})
+   * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing
+   *     glyph…), or a PDF/UA-2 notice has a link within itself (see {@link #internalLinks})
    */
   public RenderedPdf render(Notice notice, LocalDate published, Layout.Standard standard)
       throws FindingsException {

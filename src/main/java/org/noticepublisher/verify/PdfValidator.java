@@ -28,8 +28,8 @@ import org.verapdf.pdfa.validation.profiles.ValidationProfile;
 
 /**
  * Validates PDFs in-process with veraPDF. By default against PDF/UA-1 and PDF/A-2a, the two standards
- * every published notice must meet; against PDF/UA-2, WTPDF 1.0 accessibility and PDF/A-4 for notices
- * made to those; or against a profile loaded from XML (e.g. WCAG 2.2 machine).
+ * every published notice must meet; against PDF/UA-2, WTPDF 1.0 accessibility and PDF/A-4 for
+ * notices made to those; or against a profile loaded from XML (e.g. WCAG 2.2 machine).
  * Each failed rule becomes one finding with its rule id, how often it failed and where first.
  */
 public final class PdfValidator {

@@ -89,7 +89,8 @@ class PdfRendererTest {
       }
     }
     assertEquals(List.of(
-        "Link alt=Complaints form (opens the web site) contents=Complaints form (opens the web site)",
+        "Link alt=Complaints form (opens the web site)"
+            + " contents=Complaints form (opens the web site)",
         "Link alt=null contents=example.org/b"), links);
   }
 }
