@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,8 @@ public final class Pipeline {
   private final OrganisationProfile profile;
   private final NoticeAssembler assembler;
   private final PdfRenderer renderer;
-  private final PdfValidator validator;
+  private final Map<Layout.Standard, PdfValidator> validators =
+      new EnumMap<>(Layout.Standard.class);
   private final List<Finding> templateProblems;
   private final LegalCoverage legal;
   private final NoticeSources sources;
@@ -58,7 +60,9 @@ public final class Pipeline {
     this.profile = profile;
     this.assembler = assembler;
     this.renderer = renderer;
-    this.validator = PdfValidator.publishingStandards();
+    for (Layout.Standard s : Layout.Standard.values()) {
+      validators.put(s, PdfValidator.publishingStandards(s));
+    }
     this.templateProblems = templateProblems;
     this.legal = legal;
     this.sources = sources;
@@ -222,13 +226,13 @@ public final class Pipeline {
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     try {
-      pdf = renderer.render(notice, profile.published());
+      pdf = renderer.render(notice, profile.published(), layout.standard());
     } catch (FindingsException e) {
       findings.addAll(e.findings());
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     long t2 = System.nanoTime();
-    findings.addAll(validator.validate(pdf.bytes(), id.toString()));
+    findings.addAll(validators.get(layout.standard()).validate(pdf.bytes(), id.toString()));
     TextFidelity.Report text = TextFidelity.inspect(pdf.bytes(), notice.texts(), id.toString());
     findings.addAll(text.findings());
     for (PageBounds.OffPage off : text.offPage()) {
@@ -238,7 +242,7 @@ public final class Pipeline {
     findings.addAll(ReadingOrder.check(pdf.bytes(), notice, id.toString()));
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
-        new Verdict(findings, checks(id, reading.isPresent())),
+        new Verdict(findings, checks(id, layout.standard(), reading.isPresent())),
         reading, timings(t0, t1, t2, t3), sources.hash(id, layout));
   }
 
@@ -258,9 +262,9 @@ public final class Pipeline {
         sources.hash(id, layout));
   }
 
-  private List<String> checks(NoticeId id, boolean readability) {
-    List<String> checks = new ArrayList<>(List.of(validator.describe(), "bundle lint",
-        "text fidelity", "text inside the page", "link targets", "fonts embedded",
+  private List<String> checks(NoticeId id, Layout.Standard standard, boolean readability) {
+    List<String> checks = new ArrayList<>(List.of(validators.get(standard).describe(),
+        "bundle lint", "text fidelity", "text inside the page", "link targets", "fonts embedded",
         "UK GDPR Art. 13 coverage", "reading order"));
     if (readability) {
       checks.add("readability");

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
 /** {@code render}: every variant × locale (or those chosen) into the output folder, validated. */
 @Command(name = "render", mixinStandardHelpOptions = true,
     description = {
-      "Renders notices to PDF/UA-1 + PDF/A-2a and HTML, validates each with veraPDF and text checks,",
-      "and publishes only those that pass. Exit 0: all published; 1: some failed; 2: usage error."
+      "Renders notices to PDF/UA-1 + PDF/A-2a (or, with --standard ua2, PDF/UA-2 + PDF/A-4) and",
+      "HTML, validates each with veraPDF and text checks, and publishes only those that pass.",
+      "Exit 0: all published; 1: some failed; 2: usage error."
     })
 final class RenderCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -61,6 +62,12 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--force",
       description = "Render every chosen notice, even those whose published files are up to date.")
   boolean force;
+
+  @Option(names = "--standard", paramLabel = "ua1|ua2", defaultValue = "ua1",
+      converter = StandardConverter.class,
+      description = {"PDF standards: ua1 = PDF/UA-1 + PDF/A-2a (default), ua2 = PDF/UA-2 +",
+          "WTPDF 1.0 accessibility + PDF/A-4 on PDF 2.0, published as <variant>.<locale>.ua2.pdf."})
+  Layout.Standard standard;
 
   @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "600",
       description = "How long to wait while another render or the web service publishes to the"
@@ -94,7 +101,7 @@ final class RenderCommand implements Callable<Integer> {
       err.println("Warnings (" + warnings.size() + "): the notices show a placeholder for each");
       warnings.forEach(w -> err.println("  " + w));
     }
-    Layout layout = new Layout(pageSize, largePrint);
+    Layout layout = new Layout(pageSize, largePrint, standard);
     // Opened before anything is rendered: an unusable folder or a busy lock costs no render.
     Publisher.Options options = new Publisher.Options("render", Duration.ofSeconds(waitSeconds),
         message -> {
@@ -146,7 +153,9 @@ final class RenderCommand implements Callable<Integer> {
       NoticeId id = ids.get(i);
       rows.add(new Summary.Row(id, layout, made));
       out.printf(Locale.ROOT, "[%" + width + "d/%d] %-40s %s%n", i + 1, ids.size(),
-          id + " (" + layout.label() + ")", made.map(RenderCommand::status).orElse("unchanged"));
+          id + " (" + layout.label() + (layout.standard() == Layout.Standard.UA1 ? ""
+              : ", " + layout.standard().id()) + ")",
+          made.map(RenderCommand::status).orElse("unchanged"));
       if (made.isEmpty()) {
         out.flush();
         return;
@@ -177,6 +186,18 @@ final class RenderCommand implements Callable<Integer> {
       return "ok      " + p.pdf().orElseThrow().pages() + " pages " + time;
     }
     return "FAILED  " + p.verdict().errors().size() + " errors " + time + " (not published)";
+  }
+
+  /** Turns "ua2" into a standard with a message that lists the choices. */
+  static final class StandardConverter implements CommandLine.ITypeConverter<Layout.Standard> {
+    @Override
+    public Layout.Standard convert(String value) {
+      try {
+        return Layout.Standard.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** Turns "a5" into a page size with a message that lists the choices. */

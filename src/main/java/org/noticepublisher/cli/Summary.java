@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.Publication;
+import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.publish.Publisher;
 
 /** The table printed at the end of a render: one row per notice. */
@@ -28,7 +29,9 @@ final class Summary {
       }
       Publication p = row.made().get();
       out.printf(Locale.ROOT, "%-28s %-8s %-18s %5s %8s %7d  %s%n",
-          p.id().variant(), p.id().locale(), p.layout().label(),
+          p.id().variant(), p.id().locale(), p.layout().label()
+              + (p.layout().standard() == Layout.Standard.UA1 ? ""
+                  : " " + p.layout().standard().id()),
           p.pdf().map(pdf -> String.valueOf(pdf.pages())).orElse("-"),
           p.pdf().map(pdf -> String.valueOf(pdf.bytes().length / 1024)).orElse("-"),
           p.timings().total().toMillis(),

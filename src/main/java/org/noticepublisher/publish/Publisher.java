@@ -32,9 +32,10 @@ import org.noticepublisher.sources.SourceHash;
 /**
  * A publishing session on an output folder: the only way anything is written there. Opening it
  * takes the folder's lock (a second render, or the web service, waits for it); {@link #publish}
- * writes verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf} with the HTML
- * twin beside them, and {@code manifest.json} (hash, size, pages, review status, validation of
- * every published file) and {@code index.html} (the same for people).
+ * writes verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf}
+ * ({@code .ua2.pdf} for PDF/UA-2) with the HTML twin beside them, and {@code manifest.json} (hash,
+ * size, pages, review status, standard, validation of every published file) and {@code index.html}
+ * (the same for people).
  *
  * <p>What readers see is always consistent: each {@link #publish} builds a complete new generation
  * of the folder (unchanged files shared by hard link, new ones written, manifest and index last)
@@ -128,19 +129,22 @@ public final class Publisher implements AutoCloseable {
     return List.copyOf(findings);
   }
 
-  /** Where a notice's PDF is published; layouts other than A4 get their own name. */
+  /**
+   * Where a notice's PDF is published; layouts other than A4 and standards other than PDF/UA-1 get
+   * their own name ({@link Layout#fileSuffix()}), so every kind can be published side by side.
+   */
   public Path pdfPath(NoticeId id, Layout layout) {
     return output.resolve(relative(id, layout, ".pdf"));
   }
 
+  /** The HTML twin: one per paper and print size, shared by the PDFs of every standard. */
   public Path htmlPath(NoticeId id, Layout layout) {
     return output.resolve(relative(id, layout, ".html"));
   }
 
   private static String relative(NoticeId id, Layout layout, String extension) {
-    String stem = layout.equals(Layout.DEFAULT) ? id.fileStem()
-        : id.fileStem() + "." + layout.label();
-    return id.variant() + "/" + id.locale() + "/" + stem + extension;
+    Layout named = extension.equals(".pdf") ? layout : layout.withStandard(Layout.Standard.UA1);
+    return id.variant() + "/" + id.locale() + "/" + id.fileStem() + named.fileSuffix() + extension;
   }
 
   /**
@@ -383,6 +387,7 @@ public final class Publisher implements AutoCloseable {
   private static ObjectNode pdfEntry(Publication p, String path, byte[] bytes) {
     ObjectNode pdf = entry(p, path, "application/pdf", bytes);
     pdf.put("pages", p.pdf().orElseThrow().pages());
+    pdf.put("standard", p.layout().standard().id());
     ObjectNode validation = pdf.putObject("validation");
     validation.put("compliant", p.verdict().passed());
     ArrayNode checks = validation.putArray("checks");

@@ -34,6 +34,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
 import org.noticepublisher.render.internal.GlyphCoverage;
@@ -41,11 +42,13 @@ import org.noticepublisher.render.internal.KeepAllLineBreaker;
 import org.noticepublisher.render.internal.QuietLog;
 import org.noticepublisher.render.internal.ReproducibleMetadata;
 import org.noticepublisher.render.internal.ShippedFont;
+import org.noticepublisher.render.internal.Ua2Conversion;
 
 /**
- * Renders an assembled notice to a tagged PDF/UA-1 + PDF/A-2a file with openhtmltopdf, using only the
- * fonts that ship with the project and never fetching anything. Any font or glyph warning from
- * openhtmltopdf fails the render: it would otherwise drop text silently while veraPDF still passes.
+ * Renders an assembled notice to a tagged PDF/UA-1 + PDF/A-2a file with openhtmltopdf (or, on
+ * request, PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4 on PDF 2.0), using only the fonts that ship
+ * with the project and never fetching anything. Any font or glyph warning from openhtmltopdf fails
+ * the render: it would otherwise drop text silently while veraPDF still passes.
  *
  * <p>Thread-safe: each render builds its own renderer; the fonts are shared read-only, and every
  * render reads and writes the shared font-metric cache (a ConcurrentHashMap in openhtmltopdf).
@@ -114,8 +117,27 @@ public final class PdfRenderer {
    * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing glyph…)
    */
   public RenderedPdf render(Notice notice, LocalDate published) throws FindingsException {
+    return render(notice, published, Layout.Standard.UA1);
+  }
+
+  /**
+   * Renders {@code notice} for {@code standard}; {@code published} becomes the PDF's creation date.
+   *
+   * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing
+   *     glyph…), or a PDF/UA-2 notice has a link within itself (see {@link #internalLinks})
+   */
+  public RenderedPdf render(Notice notice, LocalDate published, Layout.Standard standard)
+      throws FindingsException {
     Objects.requireNonNull(notice, "notice");
+    Objects.requireNonNull(published, "published");
+    Objects.requireNonNull(standard, "standard");
     Document html = Jsoup.parse(notice.html());
+    if (standard == Layout.Standard.UA2) {
+      List<Finding> links = internalLinks(notice, html);
+      if (!links.isEmpty()) {
+        throw new FindingsException(links);
+      }
+    }
     List<Integer> uncovered = uncovered(html);
     if (!uncovered.isEmpty()) {
       throw new FindingsException(uncovered.stream().limit(10).map(cp -> Finding.error("glyph",
@@ -156,8 +178,16 @@ public final class PdfRenderer {
     int pages;
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer();
         PDDocument doc = renderer.createPDFKeepOpen()) {
-      ReproducibleMetadata.apply(doc, published, ReproducibleMetadata.sha256(
-          notice.html().getBytes(StandardCharsets.UTF_8), fontsHash(), colourProfile));
+      byte[] html8 = notice.html().getBytes(StandardCharsets.UTF_8);
+      ReproducibleMetadata.apply(doc, published, standard == Layout.Standard.UA1
+          ? ReproducibleMetadata.sha256(html8, fontsHash(), colourProfile)
+          // Another file than the PDF/UA-1 one, so another document ID.
+          : ReproducibleMetadata.sha256(html8, fontsHash(), colourProfile,
+              standard.id().getBytes(StandardCharsets.US_ASCII)));
+      if (standard == Layout.Standard.UA2) {
+        // After ReproducibleMetadata: it writes the document information this step moves to XMP.
+        Ua2Conversion.apply(doc);
+      }
       pages = doc.getNumberOfPages();
       doc.save(out);
     } catch (IOException | RuntimeException e) {
@@ -170,6 +200,24 @@ public final class PdfRenderer {
       throw new FindingsException(problems);
     }
     return new RenderedPdf(out.toByteArray(), pages);
+  }
+
+  /**
+   * PDF/UA-2 wants every destination inside the document to name a structure element. openhtmltopdf
+   * records one for bookmarks but not for links ({@code href="#…"}), so such notices are refused in
+   * this standard rather than published with a destination a screen reader cannot follow.
+   */
+  private static List<Finding> internalLinks(Notice notice, Document html) {
+    List<Finding> findings = new ArrayList<>();
+    for (Element a : html.select("a[href^=#]")) {
+      findings.add(Finding.error("standard.ua2.internal-link", "the link '" + a.text()
+              + "' points inside the notice (" + a.attr("href") + "); PDF/UA-2 needs a structure "
+              + "destination for it, which the renderer cannot make for links")
+          .at(notice.id().toString(), 0)
+          .withFix("link to a web address instead (templates/organisation.properties link.*), or "
+              + "publish this notice as PDF/UA-1 (--standard ua1)"));
+    }
+    return findings;
   }
 
   private static List<Finding> problems(Notice notice, List<Diagnostic> diagnostics) {

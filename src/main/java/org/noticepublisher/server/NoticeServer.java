@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.noticepublisher.assemble.Layout;
  *   <li>{@code GET /}: every notice, with links to preview and report on it, and to what is published;
  *   <li>{@code GET /preview/<variant>/<locale>.pdf|.html}: rendered and verified now, from the sources
  *       as they are; a notice that fails verification is refused (422) with its findings, never served;
+ *       {@code ?standard=ua2} makes and verifies PDF/UA-2 + WTPDF + PDF/A-4 instead of PDF/UA-1;
  *   <li>{@code GET /report/<variant>/<locale>.json}: the verdict, findings, pages, timings;
  *   <li>{@code GET /output/<path>}: download a published file (the output folder only).
  * </ul>
@@ -89,7 +91,15 @@ public final class NoticeServer implements AutoCloseable {
       if (path.equals("/")) {
         send(exchange, 200, "text/html", home());
       } else if (notice.matches()) {
-        notice(exchange, notice.group(1), notice.group(2), notice.group(3), notice.group(4));
+        Layout layout;
+        try {
+          layout = layout(exchange.getRequestURI().getRawQuery());
+        } catch (IllegalArgumentException e) {
+          send(exchange, 400, "text/plain", e.getMessage() + "\n");
+          return;
+        }
+        notice(exchange, notice.group(1), notice.group(2), notice.group(3), notice.group(4),
+            layout);
       } else if (path.startsWith("/output/")) {
         download(exchange, path.substring("/output/".length()));
       } else {
@@ -100,8 +110,24 @@ public final class NoticeServer implements AutoCloseable {
     }
   }
 
+  /** {@code ?standard=ua2} chooses PDF/UA-2 + WTPDF + PDF/A-4; otherwise the default layout. */
+  static Layout layout(String query) {
+    Layout layout = Layout.DEFAULT;
+    if (query == null || query.isEmpty()) {
+      return layout;
+    }
+    for (String pair : query.split("&")) {
+      String[] kv = pair.split("=", 2);
+      if (kv[0].equals("standard") && kv.length == 2) {
+        layout = layout.withStandard(Layout.Standard.parse(
+            URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
+      }
+    }
+    return layout;
+  }
+
   private void notice(HttpExchange exchange, String what, String variant, String locale,
-      String type) throws IOException {
+      String type, Layout layout) throws IOException {
     NoticeId id;
     try {
       id = pipeline.matrix(List.of(variant), List.of(locale)).get(0);
@@ -109,7 +135,7 @@ public final class NoticeServer implements AutoCloseable {
       send(exchange, 404, "text/plain", e.getMessage() + "\n");
       return;
     }
-    Publication p = pipeline.produce(id, Layout.DEFAULT);
+    Publication p = pipeline.produce(id, layout);
     if (what.equals("report") && type.equals("json")) {
       send(exchange, 200, "application/json", JSON.writeValueAsString(report(p)));
     } else if (!what.equals("preview") || type.equals("json")) {
@@ -129,6 +155,7 @@ public final class NoticeServer implements AutoCloseable {
     ObjectNode r = JSON.createObjectNode();
     r.put("notice", p.id().toString());
     r.put("publishable", p.publishable());
+    r.put("standard", p.layout().standard().id());
     p.pdf().ifPresent(pdf -> r.put("pages", pdf.pages()).put("bytes", pdf.bytes().length));
     p.notice().ifPresent(n -> r.put("title", n.title()).put("draft", n.draft()));
     p.reading().ifPresent(f -> r.putObject("readability").put("readingEase", f.readingEase())
@@ -181,6 +208,9 @@ public final class NoticeServer implements AutoCloseable {
       Element li = list.appendElement("li").text(id + ": ");
       String base = id.variant() + "/" + id.locale();
       li.appendElement("a").attr("href", "/preview/" + base + ".pdf").text("PDF");
+      li.appendText(" · ");
+      li.appendElement("a").attr("href", "/preview/" + base + ".pdf?standard=ua2")
+          .text("PDF/UA-2");
       li.appendText(" · ");
       li.appendElement("a").attr("href", "/preview/" + base + ".html").text("HTML");
       li.appendText(" · ");

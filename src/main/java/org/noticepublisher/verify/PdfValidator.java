@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.Map;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.assemble.Layout;
 import org.verapdf.core.EncryptedPdfException;
 import org.verapdf.core.ModelParsingException;
 import org.verapdf.core.ValidationException;
@@ -29,7 +30,8 @@ import org.verapdf.pdfa.validation.profiles.ValidationProfile;
 
 /**
  * Validates PDFs in-process with veraPDF. By default against PDF/UA-1 and PDF/A-2a, the two standards
- * every published notice must meet; or against a profile loaded from XML (e.g. WCAG 2.2 machine).
+ * every published notice must meet; against PDF/UA-2, WTPDF 1.0 accessibility and PDF/A-4 for
+ * notices made to those; or against a profile loaded from XML (e.g. WCAG 2.2 machine).
  * Each failed rule becomes one finding with its rule id, how often it failed and where first.
  */
 public final class PdfValidator {
@@ -37,25 +39,44 @@ public final class PdfValidator {
   public static final List<PDFAFlavour> PUBLISHING_STANDARDS =
       List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
 
+  /** The standards a notice made for PDF/UA-2 must meet. */
+  public static final List<PDFAFlavour> PUBLISHING_STANDARDS_UA2 = List.of(
+      PDFAFlavour.PDFUA_2, PDFAFlavour.WTPDF_1_0_ACCESSIBILITY, PDFAFlavour.PDFA_4);
+
   private static final Object INIT = new Object();
   private static CompletableFuture<Void> setUp;
 
   private final ValidationProfile profile;
+  private final List<PDFAFlavour> flavours;
+  private final String description;
 
-  private PdfValidator(ValidationProfile profile) {
+  private PdfValidator(ValidationProfile profile, List<PDFAFlavour> flavours, String description) {
     this.profile = profile;
+    this.flavours = flavours;
+    this.description = description;
   }
 
   /** Validates against PDF/UA-1 and PDF/A-2a. */
   public static PdfValidator publishingStandards() {
-    return new PdfValidator(null);
+    return publishingStandards(Layout.Standard.UA1);
+  }
+
+  /** Validates against the standards a notice made for {@code standard} must meet. */
+  public static PdfValidator publishingStandards(Layout.Standard standard) {
+    Objects.requireNonNull(standard, "standard");
+    return switch (standard) {
+      case UA1 -> new PdfValidator(null, PUBLISHING_STANDARDS, "PDF/UA-1 + PDF/A-2a");
+      case UA2 -> new PdfValidator(null, PUBLISHING_STANDARDS_UA2,
+          "PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4");
+    };
   }
 
   /** Validates against a veraPDF profile read from an XML file. */
   public static PdfValidator fromProfile(Path xml) throws FindingsException {
     initialise();
     try (InputStream in = Files.newInputStream(xml)) {
-      return new PdfValidator(Profiles.profileFromXml(in));
+      ValidationProfile profile = Profiles.profileFromXml(in);
+      return new PdfValidator(profile, List.of(), profile.getDetails().getName());
     } catch (IOException | javax.xml.bind.JAXBException e) {
       throw new FindingsException(
           Finding.error("profile", "cannot read veraPDF profile: " + e).at(xml.toString(), 0));
@@ -105,7 +126,12 @@ public final class PdfValidator {
 
   /** What this validator checks, for reports: "PDF/UA-1 + PDF/A-2a" or the profile's name. */
   public String describe() {
-    return profile == null ? "PDF/UA-1 + PDF/A-2a" : profile.getDetails().getName();
+    return description;
+  }
+
+  /** Only tells veraPDF's parser how to read the file; the validator names the standards. */
+  private PDFAFlavour parserFlavour() {
+    return flavours.isEmpty() ? PDFAFlavour.PDFUA_1 : flavours.get(0);
   }
 
   /** Findings for every failed rule; empty when the PDF is compliant. */
@@ -114,9 +140,10 @@ public final class PdfValidator {
     initialise();
     List<ValidationResult> results;
     try (PDFAParser parser = Foundries.defaultInstance()
-            .createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
+            .createParser(new ByteArrayInputStream(pdf), parserFlavour(),
+                flavours.isEmpty() ? PDFAFlavour.PDFA_2_A : flavours.get(flavours.size() - 1));
         PDFAValidator validator = profile == null
-            ? Foundries.defaultInstance().createValidator(PUBLISHING_STANDARDS)
+            ? Foundries.defaultInstance().createValidator(flavours)
             : Foundries.defaultInstance().createValidator(profile, false)) {
       results = profile == null ? validator.validateAll(parser) : List.of(validator.validate(parser));
     } catch (ModelParsingException | EncryptedPdfException e) {

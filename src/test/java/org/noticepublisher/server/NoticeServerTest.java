@@ -65,6 +65,16 @@ class NoticeServerTest {
   }
 
   @Test
+  void previewInPdfUa2OnRequest() throws Exception {
+    HttpResponse<byte[]> pdf = get("/preview/standard/ko.pdf?standard=ua2");
+    assertEquals(200, pdf.statusCode(), text(pdf));
+    assertEquals("%PDF-2.0", new String(pdf.body(), 0, 8, StandardCharsets.ISO_8859_1));
+    HttpResponse<byte[]> bad = get("/preview/standard/ko.pdf?standard=ua9");
+    assertEquals(400, bad.statusCode());
+    assertTrue(text(bad).contains("standard must be ua1"), text(bad));
+  }
+
+  @Test
   void reportGivesTheVerdictAsJson() throws Exception {
     HttpResponse<byte[]> r = get("/report/children-and-young-people/en-GB.json");
     assertEquals(200, r.statusCode());
