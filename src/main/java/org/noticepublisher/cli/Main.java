@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       LintCommand.class,
       ServeCommand.class,
+      UsersCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "choose a command: render, validate, lint, bench, serve (see --help)");
+        "choose a command: render, validate, lint, bench, serve, users (see --help)");
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
