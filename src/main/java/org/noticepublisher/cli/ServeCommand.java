@@ -59,11 +59,18 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--users " + users
           + ": no such file (create it with 'users add --users " + users + " …')");
     }
+    ServerSettings settings = ServerSettings.defaults(project.project, output)
+        .withAddress(host, port);
+    if (users == null && !settings.loopbackOnly()) {
+      err.println("error: refusing to listen on " + host + " without --users: without sign-in "
+          + "the service is read-only and only for this machine.");
+      err.println("  Create users with 'users add --users FILE --name NAME --role editor' and pass "
+          + "--users FILE, or listen on 127.0.0.1.");
+      return Main.USAGE;
+    }
     if (project.open(err).isEmpty()) {
       return Main.FAILED;
     }
-    ServerSettings settings = ServerSettings.defaults(project.project, output)
-        .withAddress(host, port);
     if (users != null) {
       settings = settings.withUsers(users);
     }
@@ -73,13 +80,6 @@ final class ServeCommand implements Callable<Integer> {
             "--render-threads must be 1 or more");
       }
       settings = settings.withRenderLimits(threads, 2 * threads, settings.renderTimeout());
-    }
-    if (users == null && !settings.loopbackOnly()) {
-      err.println("error: refusing to listen on " + host + " without --users: without sign-in "
-          + "the service is read-only and only for this machine.");
-      err.println("  Create users with 'users add --users FILE --name NAME --role editor' and pass "
-          + "--users FILE, or listen on 127.0.0.1.");
-      return Main.USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     NoticeServer server;

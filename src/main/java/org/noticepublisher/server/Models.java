@@ -46,11 +46,12 @@ final class Models {
   }
 
   Publication produce(Pipeline pipeline, NoticeId id, Layout layout) {
-    return renders.get(pipeline, key(id, layout));
+    return renders.get(pipeline, key(pipeline, id, layout));
   }
 
-  private Renders.Key key(NoticeId id, Layout layout) {
-    return new Renders.Key(id, layout, project.sourceHash(id, layout));
+  /** The cache key: a notice is remade only when something it reads changed. */
+  static Renders.Key key(Pipeline pipeline, NoticeId id, Layout layout) {
+    return new Renders.Key(id, layout, pipeline.sourceHash(id, layout).hex());
   }
 
   // --- dashboard ---
@@ -70,7 +71,7 @@ final class Models {
       Bundle bundle = pipeline.catalog().bundle(locale).orElseThrow();
       List<Map<String, Object>> cells = new ArrayList<>();
       for (String variant : variants) {
-        cells.add(cell(new NoticeId(variant, locale), manifest));
+        cells.add(cell(pipeline, new NoticeId(variant, locale), manifest));
       }
       rows.add(Views.map("locale", locale, "name", NoticeServer.nativeName(locale),
           "dir", rightToLeft(locale) ? "rtl" : "ltr",
@@ -86,10 +87,11 @@ final class Models {
         "organisation", pipeline.profile().name());
   }
 
-  private Map<String, Object> cell(NoticeId id, Map<String, JsonNode> manifest) {
+  private Map<String, Object> cell(Pipeline pipeline, NoticeId id,
+      Map<String, JsonNode> manifest) {
     Layout layout = Layout.DEFAULT;
-    String current = project.sourceHash(id, layout);
-    Optional<Publication> verified = renders.cached(new Renders.Key(id, layout, current));
+    String current = pipeline.sourceHash(id, layout).hex();
+    Optional<Publication> verified = renders.cached(key(pipeline, id, layout));
     Map<String, Object> published = published(id, layout, manifest, current);
     String verdict = verified.map(p -> p.publishable() ? "passes" : "fails").orElse("not checked");
     String first = verified.filter(p -> !p.publishable())
@@ -160,7 +162,7 @@ final class Models {
         "links", Views.map("pdf", base + ".pdf" + query,
             "download", base + ".pdf" + (query.isEmpty() ? "?download=1" : query + "&download=1"),
             "html", base + ".html" + query, "json", base + ".json" + query),
-        "published", published(id, layout, manifest(), project.sourceHash(id, layout)),
+        "published", published(id, layout, manifest(), pipeline.sourceHash(id, layout).hex()),
         "versioned", store.versioned(),
         "history", store.history(project.files(id), 20).stream().map(c -> Views.map(
             "id", c.id(), "author", c.author(), "date", DATE.format(c.when()),

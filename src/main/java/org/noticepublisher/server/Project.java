@@ -15,7 +15,7 @@ import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Pipeline;
-import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.sources.NoticeSources;
 
 /**
  * The project's sources as they are on disk now. The pipeline is reopened when any file under
@@ -74,19 +74,9 @@ final class Project {
     return current;
   }
 
-  /**
-   * The hash of everything {@code id} in {@code layout} reads: today every source file (conservative:
-   * any edit changes every notice's hash) plus the notice and layout. This is the shape of {@code
-   * NoticeSources#hash}, which replaces it once it lands.
-   */
-  String sourceHash(NoticeId id, Layout layout) {
-    return sha256((fingerprint() + "\n" + id + "\n" + layout.label())
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
   /** Paths of the files a notice reads, relative to the project, for its history. */
   List<String> files(NoticeId id) {
-    return List.of("locales", "templates");
+    return NoticeSources.scan(root).files(id);
   }
 
   private String fingerprint() {

@@ -36,6 +36,10 @@ final class PublishJobs implements AutoCloseable {
    */
   record Step(String notice, boolean published, String detail) {}
 
+  private static final java.time.format.DateTimeFormatter STARTED = java.time.format
+      .DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.UK)
+      .withZone(java.time.ZoneOffset.UTC);
+
   /** A publication in progress or finished. */
   static final class Job {
     final int id;
@@ -58,7 +62,7 @@ final class PublishJobs implements AutoCloseable {
         copy = List.copyOf(steps);
       }
       long published = copy.stream().filter(Step::published).count();
-      return Views.map("id", id, "user", user, "started", started.toString(),
+      return Views.map("id", id, "user", user, "started", STARTED.format(started),
           "state", state.name().toLowerCase(java.util.Locale.ROOT), "total", notices.size(),
           "done", copy.size(), "published", published, "failed", copy.size() - published,
           "message", message, "steps", copy.stream().map(s -> Views.map("notice", s.notice(),
@@ -119,8 +123,7 @@ final class PublishJobs implements AutoCloseable {
       try {
         List<Publication> published = new ArrayList<>();
         for (NoticeId id : job.notices) {
-          Publication p = renders.getHere(pipeline, new Renders.Key(id, Layout.DEFAULT,
-              project.sourceHash(id, Layout.DEFAULT)));
+          Publication p = renders.getHere(pipeline, Models.key(pipeline, id, Layout.DEFAULT));
           if (p.publishable()) {
             publisher.publish(p);
             published.add(p);

@@ -56,11 +56,16 @@ final class Renders implements AutoCloseable {
 
   /** The verified notice, from the cache or rendered now; {@link Busy} when the pool is full. */
   Publication get(Pipeline pipeline, Key key) {
-    CompletableFuture<Publication> future = cache.get(key, (k, executor) ->
-        CompletableFuture.supplyAsync(() -> {
-          renders.incrementAndGet();
-          return pipeline.produce(k.id(), k.layout());
-        }, pool));
+    CompletableFuture<Publication> future;
+    try {
+      future = cache.get(key, (k, executor) -> CompletableFuture.supplyAsync(() -> {
+        renders.incrementAndGet();
+        return pipeline.produce(k.id(), k.layout());
+      }, pool));
+    } catch (RejectedExecutionException e) {
+      // Nothing is cached for a rejected render: the next request tries again.
+      throw new Busy();
+    }
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -302,6 +302,78 @@ class NoticeServerTest {
     HttpResponse<byte[]> download = erin.get("/output/standard/en-GB/standard.en-GB.pdf");
     assertEquals(200, download.statusCode());
     assertEquals("%PDF", new String(download.body(), 0, 4, StandardCharsets.ISO_8859_1));
+
+    assertEquals("no", publishedCell(erin).path("changed").asText());
+    Path css = service.project.resolve("templates/notice.css");
+    String before = Files.readString(css);
+    Files.writeString(css, before + "\n/* a later edit */\n");
+    try {
+      JsonNode cell = publishedCell(erin);
+      assertEquals("yes", cell.path("changed").asText(), cell.toString());
+      assertTrue(text(erin.get("/")).contains("changed since publishing"));
+    } finally {
+      Files.writeString(css, before);
+    }
+    assertEquals("no", publishedCell(erin).path("changed").asText(), "the same sources again");
+  }
+
+  @Test
+  void onePublicationAtATime() throws Exception {
+    WebClient erin = service.signedIn("erin");
+    HttpResponse<byte[]> first = erin.post("/publish",
+        Map.of("notice", "consultation/ro"));
+    assertEquals(303, first.statusCode(), text(first));
+    HttpResponse<byte[]> second = erin.post("/publish", Map.of("all", "1"));
+    assertEquals(409, second.statusCode(), text(second));
+    assertTrue(text(second).contains("still running"), text(second));
+    String job = first.headers().firstValue("Location").orElseThrow();
+    for (int i = 0; i < 600 && json(erin.get("/api" + job)).path("state").asText()
+        .equals("running"); i++) {
+      Thread.sleep(200);
+    }
+    assertEquals("done", json(erin.get("/api" + job)).path("state").asText());
+  }
+
+  private static JsonNode publishedCell(WebClient c) throws Exception {
+    return json(c.get("/api/dashboard")).path("locales").get(0).path("cells").get(0)
+        .path("published");
+  }
+
+  @Test
+  void pastThePoolAndItsQueueTheAnswerIs503WithRetryAfter(@TempDir Path elsewhere)
+      throws Exception {
+    try (Service small = Service.start(elsewhere, false, 1, 0)) {
+      WebClient vera = small.signedIn("vera");
+      vera.get("/api/dashboard");
+      List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+      java.util.concurrent.ExecutorService clients =
+          java.util.concurrent.Executors.newFixedThreadPool(3);
+      try {
+        for (String locale : List.of("en-GB", "pl", "uk")) {
+          answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+              return vera.get("/notices/consultation/" + locale + ".pdf");
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }, clients));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var a : answers) {
+          HttpResponse<byte[]> r = a.get();
+          statuses.add(r.statusCode());
+          if (r.statusCode() == 503) {
+            assertEquals("5", r.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(text(r).contains("busy"), text(r));
+          }
+        }
+        assertTrue(statuses.contains(200), statuses.toString());
+        assertTrue(statuses.contains(503), "one thread, no queue, three renders: " + statuses);
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 503), statuses.toString());
+      } finally {
+        clients.shutdownNow();
+      }
+    }
   }
 
   @Test
