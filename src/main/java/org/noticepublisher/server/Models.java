@@ -36,13 +36,13 @@ final class Models {
   private final Project project;
   private final Renders renders;
   private final SourceStore store;
-  private final Publisher publisher;
+  private final Path output;
 
-  Models(Project project, Renders renders, SourceStore store, Publisher publisher) {
+  Models(Project project, Renders renders, SourceStore store, Path output) {
     this.project = project;
     this.renders = renders;
     this.store = store;
-    this.publisher = publisher;
+    this.output = output;
   }
 
   Publication produce(Pipeline pipeline, NoticeId id, Layout layout) {
@@ -56,15 +56,28 @@ final class Models {
 
   // --- dashboard ---
 
-  Map<String, Object> dashboard(Pipeline pipeline, Optional<User> user) {
-    Map<String, JsonNode> manifest = manifest();
-    Map<String, Integer> untranslated = new HashMap<>();
+  /** Untranslated messages per locale, counted once per opened pipeline (sources unchanged). */
+  private Map<String, Integer> untranslated(Pipeline pipeline) {
+    Map.Entry<Pipeline, Map<String, Integer>> last = untranslated;
+    if (last != null && last.getKey() == pipeline) {
+      return last.getValue();
+    }
+    Map<String, Integer> counts = new HashMap<>();
     for (Finding f : BundleLint.check(pipeline.catalog())) {
       if (f.message().startsWith("not translated")) {
-        untranslated.merge(Path.of(f.source()).getFileName().toString()
+        counts.merge(Path.of(f.source()).getFileName().toString()
             .replace(".properties", ""), 1, Integer::sum);
       }
     }
+    untranslated = Map.entry(pipeline, Map.copyOf(counts));
+    return counts;
+  }
+
+  private volatile Map.Entry<Pipeline, Map<String, Integer>> untranslated;
+
+  Map<String, Object> dashboard(Pipeline pipeline, Optional<User> user) {
+    Map<String, JsonNode> manifest = manifest();
+    Map<String, Integer> untranslated = untranslated(pipeline);
     List<String> variants = List.copyOf(pipeline.assembler().variants().keySet());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (String locale : pipeline.catalog().locales()) {
@@ -104,15 +117,14 @@ final class Models {
   /** The manifest's entry for a notice's PDF, with "changed" comparing its sources to now. */
   private Map<String, Object> published(NoticeId id, Layout layout, Map<String, JsonNode> manifest,
       String current) {
-    String rel = publisher.output().relativize(publisher.pdfPath(id, layout)).toString()
-        .replace('\\', '/');
-    JsonNode e = manifest.get(rel);
+    JsonNode e = manifest.get(id + "/" + layout.label());
     if (e == null) {
       return null;
     }
+    String rel = e.path("path").asText();
     String date;
     try {
-      date = DATE.format(Files.getLastModifiedTime(publisher.output().resolve(rel)).toInstant());
+      date = DATE.format(Files.getLastModifiedTime(output.resolve(rel)).toInstant());
     } catch (IOException ex) {
       date = "";
     }
@@ -122,13 +134,17 @@ final class Models {
         "review", e.path("review").asText(), "changed", changed);
   }
 
+  /** The published PDFs by {@code variant/locale/layout}, read from the manifest's own fields. */
   private Map<String, JsonNode> manifest() {
     Map<String, JsonNode> entries = new HashMap<>();
-    Path file = publisher.output().resolve(Publisher.MANIFEST);
+    Path file = output.resolve(Publisher.MANIFEST);
     if (Files.isRegularFile(file)) {
       try {
         for (JsonNode e : JSON.readTree(file.toFile()).path("files")) {
-          entries.put(e.path("path").asText(), e);
+          if (e.path("type").asText().equals("application/pdf")) {
+            entries.put(e.path("variant").asText() + "/" + e.path("locale").asText() + "/"
+                + e.path("layout").asText(), e);
+          }
         }
       } catch (IOException e) {
         // An unreadable manifest shows as "not published"; publishing rewrites it.

@@ -37,7 +37,6 @@ import org.noticepublisher.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.Catalog;
-import org.noticepublisher.publish.Publisher;
 
 /**
  * The notice service: where the comms team sees and publishes notices, translators check and save
@@ -74,9 +73,8 @@ public final class NoticeServer implements AutoCloseable {
     this.renders = new Renders(settings.renderThreads(), settings.queue(),
         settings.renderTimeout());
     this.store = new SourceStore(settings.project());
-    Publisher publisher = new Publisher(settings.output());
-    this.jobs = new PublishJobs(project, renders, store, publisher);
-    this.models = new Models(project, renders, store, publisher);
+    this.jobs = new PublishJobs(renders, store, settings.output());
+    this.models = new Models(project, renders, store, settings.output());
     this.app = Javalin.create(this::configure);
   }
 
@@ -164,6 +162,7 @@ public final class NoticeServer implements AutoCloseable {
     r.post("/translate/{locale}/review", this::review);
     page(r, "/publish", ctx -> show(ctx, "publish", models.publishForm(pipeline(), user(ctx))));
     r.post("/publish", this::publish);
+    r.post("/check", this::checkAll);
     page(r, "/publish/jobs/{id}", ctx -> show(ctx, "job", job(ctx)));
     page(r, "/api/publish/jobs/{id}", ctx -> json(ctx, job(ctx)));
     page(r, "/print", ctx -> show(ctx, "print", models.printForm(pipeline())));
@@ -184,8 +183,8 @@ public final class NoticeServer implements AutoCloseable {
       error(ctx, 409, e.getMessage(), List.of());
     });
     r.exception(PublishJobs.AlreadyRunning.class, (e, ctx) -> error(ctx, 409,
-        "Publication " + e.job + " is still running; wait for it to finish (see /publish/jobs/"
-            + e.job + ").", List.of()));
+        "Job " + e.job + " (a check or publication) is still running; wait for it to finish (see "
+            + "/publish/jobs/" + e.job + ").", List.of()));
     r.exception(Project.SourcesBrokenException.class, (e, ctx) -> error(ctx, 500,
         "The notice sources have problems; fix them and reload.", e.findings().stream()
             .map(Models::finding).toList()));
@@ -517,7 +516,19 @@ public final class NoticeServer implements AutoCloseable {
     if (ids.isEmpty()) {
       throw new PageException(400, "Choose at least one notice, or publish all.");
     }
-    PublishJobs.Job job = jobs.start(pipeline, ids, user.name());
+    PublishJobs.Job job = jobs.start(pipeline, ids, user.name(), true);
+    ctx.redirect("/publish/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
+  }
+
+  /** Verifies every notice in the background, so the dashboard shows each one's state. */
+  private void checkAll(Context ctx) {
+    User user = signedIn(ctx);
+    if (!user.isEditor()) {
+      throw new PageException(403, "Only editors may start a check of every notice.");
+    }
+    Pipeline pipeline = pipeline();
+    PublishJobs.Job job = jobs.start(pipeline, pipeline.matrix(List.of(), List.of()), user.name(),
+        false);
     ctx.redirect("/publish/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 

@@ -1,6 +1,7 @@
 package org.noticepublisher.server;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,9 +21,10 @@ import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.publish.Publisher;
 
 /**
- * Publications started from the web: one at a time, on their own thread, through the same pipeline
- * and {@link Publisher} as the CLI's render command. Only notices that pass verification are written;
- * the manifest is rewritten once at the end. A second publication while one runs is refused.
+ * Checks and publications started from the web: one at a time, on their own thread, through the same
+ * pipeline and {@link Publisher} as the CLI's render command. A check only verifies (the results fill
+ * the dashboard through the cache); a publication also writes the notices that pass, and only those,
+ * then the manifest once. A second job while one runs is refused.
  */
 final class PublishJobs implements AutoCloseable {
   enum State { RUNNING, DONE, FAILED }
@@ -31,10 +33,10 @@ final class PublishJobs implements AutoCloseable {
    * One notice's outcome within a job.
    *
    * @param notice variant/locale
-   * @param published whether it was written to the output folder
+   * @param passed whether it passed verification (only those are written, all at the end)
    * @param detail pages, or the first error
    */
-  record Step(String notice, boolean published, String detail) {}
+  record Step(String notice, boolean passed, String detail) {}
 
   private static final java.time.format.DateTimeFormatter STARTED = java.time.format
       .DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.UK)
@@ -46,14 +48,16 @@ final class PublishJobs implements AutoCloseable {
     final String user;
     final Instant started = Instant.now();
     final List<NoticeId> notices;
+    final boolean write;
     final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
     volatile State state = State.RUNNING;
     volatile String message = "";
 
-    Job(int id, String user, List<NoticeId> notices) {
+    Job(int id, String user, List<NoticeId> notices, boolean write) {
       this.id = id;
       this.user = user;
       this.notices = List.copyOf(notices);
+      this.write = write;
     }
 
     Map<String, Object> view() {
@@ -61,21 +65,22 @@ final class PublishJobs implements AutoCloseable {
       synchronized (steps) {
         copy = List.copyOf(steps);
       }
-      long published = copy.stream().filter(Step::published).count();
-      return Views.map("id", id, "user", user, "started", STARTED.format(started),
+      long passed = copy.stream().filter(Step::passed).count();
+      long published = state == State.DONE ? passed : 0;
+      return Views.map("id", id, "kind", write ? "publication" : "check", "user", user, "started", STARTED.format(started),
           "state", state.name().toLowerCase(java.util.Locale.ROOT), "total", notices.size(),
-          "done", copy.size(), "published", published, "failed", copy.size() - published,
+          "done", copy.size(), "published", published, "failed", copy.size() - passed,
           "message", message, "steps", copy.stream().map(s -> Views.map("notice", s.notice(),
-              "published", s.published(), "detail", s.detail())).toList());
+              "passed", s.passed(), "detail", s.detail())).toList());
     }
   }
 
-  /** Another publication is running. */
+  /** Another job is running. */
   static final class AlreadyRunning extends RuntimeException {
     final int job;
 
     AlreadyRunning(int job) {
-      super("publication " + job + " is still running");
+      super("job " + job + " is still running");
       this.job = job;
     }
   }
@@ -88,25 +93,26 @@ final class PublishJobs implements AutoCloseable {
   private final Map<Integer, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicReference<Job> running = new AtomicReference<>();
-  private final Project project;
   private final Renders renders;
   private final SourceStore store;
-  private final Publisher publisher;
+  private final Path output;
 
-  PublishJobs(Project project, Renders renders, SourceStore store, Publisher publisher) {
-    this.project = project;
+  PublishJobs(Renders renders, SourceStore store, Path output) {
     this.renders = renders;
     this.store = store;
-    this.publisher = publisher;
+    this.output = output;
   }
 
-  /** Starts publishing {@code notices}; refused while another publication runs. */
-  synchronized Job start(Pipeline pipeline, List<NoticeId> notices, String user) {
+  /**
+   * Starts verifying {@code notices} and, with {@code write}, publishing those that pass; refused
+   * while another job runs.
+   */
+  synchronized Job start(Pipeline pipeline, List<NoticeId> notices, String user, boolean write) {
     Job now = running.get();
     if (now != null && now.state == State.RUNNING) {
       throw new AlreadyRunning(now.id);
     }
-    Job job = new Job(ids.incrementAndGet(), user, notices);
+    Job job = new Job(ids.incrementAndGet(), user, notices, write);
     jobs.put(job.id, job);
     running.set(job);
     thread.submit(() -> run(pipeline, job));
@@ -119,23 +125,17 @@ final class PublishJobs implements AutoCloseable {
 
   private void run(Pipeline pipeline, Job job) {
     try {
+      if (!job.write) {
+        verify(pipeline, job);
+        job.message = job.view().get("failed") + " of " + job.notices.size() + " fail";
+        job.state = State.DONE;
+        return;
+      }
       store.acquire();
       try {
-        List<Publication> published = new ArrayList<>();
-        for (NoticeId id : job.notices) {
-          Publication p = renders.getHere(pipeline, Models.key(pipeline, id, Layout.DEFAULT));
-          if (p.publishable()) {
-            publisher.publish(p);
-            published.add(p);
-            job.steps.add(new Step(id.toString(), true,
-                p.pdf().orElseThrow().pages() + " pages"));
-          } else {
-            Finding first = p.verdict().errors().get(0);
-            job.steps.add(new Step(id.toString(), false, project.relative(first).toString()));
-          }
-        }
-        publisher.writeManifest(published);
-        job.message = published.size() + " of " + job.notices.size() + " published";
+        List<Publication> verified = verify(pipeline, job);
+        write(verified);
+        job.message = verified.size() + " of " + job.notices.size() + " published";
         job.state = State.DONE;
       } finally {
         store.lock().unlock();
@@ -145,6 +145,36 @@ final class PublishJobs implements AutoCloseable {
           : e instanceof SourceStore.BusyException ? e.getMessage() : "an internal error");
       job.state = State.FAILED;
     }
+  }
+
+  /** Every notice of the job through the pipeline (or the cache); the ones that pass. */
+  private List<Publication> verify(Pipeline pipeline, Job job) {
+    List<Publication> verified = new ArrayList<>();
+    for (NoticeId id : job.notices) {
+      Publication p = renders.getHere(pipeline, Models.key(pipeline, id, Layout.DEFAULT));
+      if (p.publishable()) {
+        verified.add(p);
+        job.steps.add(new Step(id.toString(), true, p.pdf().orElseThrow().pages() + " pages"));
+      } else {
+        Finding first = p.verdict().errors().get(0);
+        job.steps.add(new Step(id.toString(), false, relative(pipeline, first).toString()));
+      }
+    }
+    return verified;
+  }
+
+  /** Only verified notices reach this point; the manifest is rewritten once for all of them. */
+  private void write(List<Publication> verified) throws IOException {
+    Publisher publisher = new Publisher(output);
+    for (Publication p : verified) {
+      publisher.publish(p);
+    }
+    publisher.writeManifest(verified);
+  }
+
+  private static Finding relative(Pipeline pipeline, Finding f) {
+    String prefix = pipeline.project().toAbsolutePath() + java.io.File.separator;
+    return f.source().startsWith(prefix) ? f.at(f.source().substring(prefix.length()), f.line()) : f;
   }
 
   @Override

@@ -318,6 +318,53 @@ class NoticeServerTest {
   }
 
   @Test
+  void aNoticeThatFailsVerificationIsNotPublished() throws Exception {
+    Path bundle = service.project.resolve("locales/uk.properties");
+    String before = Files.readString(bundle);
+    // Cherokee: no shipped font has these letters, so the glyph check fails the notice.
+    Files.writeString(bundle, before.replaceFirst("(?m)^(consultation\\.title\\s*=.*)$",
+        "$1 ᏣᎳᎩ"));
+    try {
+      WebClient erin = service.signedIn("erin");
+      HttpResponse<byte[]> started = erin.post("/publish", Map.of("notice", "consultation/uk"));
+      String job = started.headers().firstValue("Location").orElseThrow();
+      JsonNode state = json(erin.get("/api" + job));
+      for (int i = 0; i < 600 && state.path("state").asText().equals("running"); i++) {
+        Thread.sleep(200);
+        state = json(erin.get("/api" + job));
+      }
+      assertEquals("done", state.path("state").asText(), state.toString());
+      assertEquals(0, state.path("published").asInt(), state.toString());
+      assertFalse(state.path("steps").get(0).path("passed").asBoolean());
+      assertTrue(state.path("steps").get(0).path("detail").asText().contains("error"),
+          state.toString());
+      assertFalse(Files.exists(service.output.resolve("consultation/uk")), "nothing written");
+      HttpResponse<byte[]> refused = erin.get("/notices/consultation/uk.pdf");
+      assertEquals(422, refused.statusCode());
+      JsonNode cell = json(erin.get("/api/dashboard")).path("locales");
+      String verdicts = cell.toString();
+      assertTrue(verdicts.contains("\"verdict\":\"fails\""), "the dashboard shows it failing");
+    } finally {
+      Files.writeString(bundle, before);
+    }
+  }
+
+  @Test
+  void onlyEditorsStartACheckOfEveryNotice(@TempDir Path elsewhere) throws Exception {
+    assertEquals(403, service.signedIn("vera").post("/check", Map.of()).statusCode());
+    assertEquals(403, service.signedIn("tomasz").post("/check", Map.of()).statusCode());
+    try (Service own = Service.start(elsewhere, false, 1, 1)) {
+      WebClient erin = own.signedIn("erin");
+      HttpResponse<byte[]> started = erin.post("/check", Map.of());
+      assertEquals(303, started.statusCode(), text(started));
+      JsonNode job = json(erin.get("/api" + started.headers().firstValue("Location").orElseThrow()));
+      assertEquals("check", job.path("kind").asText());
+      assertEquals(30, job.path("total").asInt(), "every variant in every locale");
+      assertFalse(Files.exists(own.output.resolve("manifest.json")), "a check writes nothing");
+    }
+  }
+
+  @Test
   void onePublicationAtATime() throws Exception {
     WebClient erin = service.signedIn("erin");
     HttpResponse<byte[]> first = erin.post("/publish",
