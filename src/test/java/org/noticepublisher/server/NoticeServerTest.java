@@ -365,6 +365,41 @@ class NoticeServerTest {
   }
 
   @Test
+  void theJsonCheckTakesTheTokenInAHeader() throws Exception {
+    WebClient tomasz = service.signedIn("tomasz");
+    String broken = polish().replaceFirst("(?m)^(standard\\.title\\s*=.*)$", "$1 {");
+    assertEquals(403, tomasz.postText("/api/translate/pl/check", broken, null).statusCode());
+    HttpResponse<byte[]> r = tomasz.postText("/api/translate/pl/check", broken, tomasz.csrf);
+    assertEquals(422, r.statusCode(), text(r));
+    JsonNode finding = json(r).path("findings").get(0);
+    assertEquals("error", finding.path("severity").asText());
+    assertEquals("standard.title", finding.path("code").asText());
+    assertEquals("locales/pl.properties", finding.path("source").asText());
+    assertEquals(lineOf(broken, "standard.title ="), finding.path("line").asInt());
+  }
+
+  @Test
+  void aRenderSlowerThanTheLimitIs503AndFinishesForTheNextRequest(@TempDir Path elsewhere)
+      throws Exception {
+    try (Service impatient = Service.start(elsewhere, false, 1, 1,
+        java.time.Duration.ofMillis(50))) {
+      WebClient vera = impatient.signedIn("vera");
+      HttpResponse<byte[]> first = vera.get("/notices/standard/ro.pdf");
+      assertEquals(503, first.statusCode());
+      assertEquals("5", first.headers().firstValue("Retry-After").orElse(""));
+      HttpResponse<byte[]> later = null;
+      for (int i = 0; i < 300; i++) {
+        Thread.sleep(500);
+        later = vera.get("/notices/standard/ro.pdf");
+        if (later.statusCode() == 200) {
+          break;
+        }
+      }
+      assertEquals(200, later.statusCode(), "the render went on and was cached");
+    }
+  }
+
+  @Test
   void onePublicationAtATime() throws Exception {
     WebClient erin = service.signedIn("erin");
     HttpResponse<byte[]> first = erin.post("/publish",

@@ -33,6 +33,10 @@ final class Service implements AutoCloseable {
   }
 
   static Service start(Path temp, boolean git, int threads, int queue) {
+    return start(temp, git, threads, queue, Duration.ofMinutes(3));
+  }
+
+  static Service start(Path temp, boolean git, int threads, int queue, Duration renderTimeout) {
     try {
       Path project = Fixtures.copyOfProject(Files.createDirectories(temp.resolve("project")));
       if (git) {
@@ -50,7 +54,7 @@ final class Service implements AutoCloseable {
           .save(users);
       Path output = temp.resolve("output");
       ServerSettings settings = ServerSettings.defaults(project, output).withAddress("127.0.0.1", 0)
-          .withUsers(users).withRenderLimits(threads, queue, Duration.ofMinutes(3));
+          .withUsers(users).withRenderLimits(threads, queue, renderTimeout);
       StringWriter log = new StringWriter();
       NoticeServer server = NoticeServer.start(settings, new PrintWriter(log, true));
       return new Service(temp, project, output, users, server);

@@ -63,6 +63,18 @@ final class WebClient {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** Posts plain text to a JSON endpoint, the token in the X-CSRF-Token header. */
+  HttpResponse<byte[]> postText(String path, String text, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "text/plain; charset=utf-8")
+        .timeout(Duration.ofMinutes(3))
+        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+    if (token != null) {
+      b.header("X-CSRF-Token", token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** Uploads {@code bytes} as the form's file field {@code bundle}, with the CSRF token. */
   HttpResponse<byte[]> upload(String path, String fileName, byte[] bytes) throws Exception {
     String boundary = "----np" + System.nanoTime();
