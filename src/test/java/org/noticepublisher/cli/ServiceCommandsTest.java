@@ -65,6 +65,16 @@ class ServiceCommandsTest {
   }
 
   @Test
+  void serveNamesTheBadEntryOfAUsersFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("users.json");
+    Files.writeString(file, "{\"users\":[{\"name\":\"erin\",\"role\":\"admin\","
+        + "\"password\":\"$2a$10$abcdefghijklmnopqrstuv\"}]}");
+    Cli r = Cli.run("serve", "--port", "0", "--users", file.toString());
+    assertEquals(1, r.code(), r.printed());
+    assertTrue(r.err().contains("user 1: role must be viewer, translator or editor"), r.printed());
+  }
+
+  @Test
   void serveRefusesOtherAddressesWithoutUsers() {
     Cli r = Cli.run("serve", "--host", "0.0.0.0", "--port", "0");
     assertEquals(2, r.code(), r.printed());
