@@ -37,6 +37,7 @@ final class Models {
   private final Renders renders;
   private final SourceStore store;
   private final Path output;
+  private volatile Map.Entry<Pipeline, Map<String, Integer>> untranslated;
 
   Models(Project project, Renders renders, SourceStore store, Path output) {
     this.project = project;
@@ -72,8 +73,6 @@ final class Models {
     untranslated = Map.entry(pipeline, Map.copyOf(counts));
     return counts;
   }
-
-  private volatile Map.Entry<Pipeline, Map<String, Integer>> untranslated;
 
   Map<String, Object> dashboard(Pipeline pipeline, Optional<User> user) {
     Map<String, JsonNode> manifest = manifest();

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
@@ -29,7 +31,7 @@ final class Project {
   /**
    * The pipeline opened from one state of the sources.
    *
-   * @param fingerprint sha256 over every source file's path and bytes
+   * @param fingerprint sha256 over every source file's path, size and modification time
    * @param pipeline the opened pipeline, empty when the sources are broken
    * @param problems why the pipeline could not open
    */
@@ -79,6 +81,11 @@ final class Project {
     return NoticeSources.scan(root).files(id);
   }
 
+  /**
+   * Path, size and modification time (nanoseconds) of every source file: cheap enough for every
+   * request, and any save changes it. What a notice is made from is hashed by content when the
+   * pipeline opens ({@link Pipeline#sourceHash}); this only decides when to reopen it.
+   */
   private String fingerprint() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -89,11 +96,10 @@ final class Project {
         }
         try (Stream<Path> files = Files.walk(base)) {
           for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-            digest.update(root.relativize(f).toString().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(Files.readAllBytes(f));
-            digest.update((byte) 0);
+            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+            digest.update((root.relativize(f) + "\0" + a.size() + "\0"
+                + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
           }
         }
       }
@@ -117,13 +123,5 @@ final class Project {
       return f.at(source.substring(prefix.length()), f.line());
     }
     return f;
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

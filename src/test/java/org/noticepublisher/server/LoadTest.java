@@ -42,6 +42,7 @@ class LoadTest {
 
   private final List<Long> uncached = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> cached = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, List<Long>> cachedByKind = new ConcurrentHashMap<>();
   private final AtomicInteger busy = new AtomicInteger();
   private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> pdfs = new ConcurrentHashMap<>();
@@ -70,7 +71,12 @@ class LoadTest {
         String kind = kinds[i % kinds.length];
         String path = kind.startsWith("/") ? kind : kind.equals("report")
             ? "/api/notices/" + notice : "/notices/" + notice + kind;
-        timed(c, path, cached);
+        List<Long> byKind = cachedByKind.computeIfAbsent(kind,
+            k -> Collections.synchronizedList(new ArrayList<>()));
+        long ms = timed(c, path, cached);
+        if (ms >= 0) {
+          byKind.add(ms);
+        }
       });
       long after = heap();
 
@@ -91,6 +97,11 @@ class LoadTest {
           uncached.size(), pct(uncached, 50), pct(uncached, 95),
           cached.size(), pct(cached, 50), pct(cached, 95), busy.get(),
           before >> 20, baseline >> 20, after >> 20);
+      StringBuilder kindsReport = new StringBuilder();
+      new java.util.TreeMap<>(cachedByKind).forEach((k, v) -> kindsReport.append(String.format(
+          Locale.ROOT, "  cached %-15s n=%d p50=%d ms p95=%d ms%n", k, v.size(), pct(v, 50),
+          pct(v, 95))));
+      report += kindsReport;
       Files.createDirectories(Paths.get("target"));
       Files.writeString(Paths.get("target", "load-report.txt"), report);
       System.out.print(report);
@@ -134,8 +145,8 @@ class LoadTest {
     }
   }
 
-  /** One request, retried after Retry-After while the service is busy; 200 expected. */
-  private void timed(WebClient client, String path, List<Long> into) throws Exception {
+  /** One request, retried after Retry-After while busy; 200 expected; its time, or -1. */
+  private long timed(WebClient client, String path, List<Long> into) throws Exception {
     for (int attempt = 0; attempt < 120; attempt++) {
       long start = System.nanoTime();
       HttpResponse<byte[]> r = client.get(path);
@@ -150,15 +161,16 @@ class LoadTest {
       }
       if (r.statusCode() != 200) {
         errors.add(path + ": " + r.statusCode());
-        return;
+        return -1;
       }
       into.add(ms);
       if (path.endsWith(".pdf")) {
         checkPdf(path, r.body());
       }
-      return;
+      return ms;
     }
     errors.add(path + ": still busy after 120 attempts");
+    return -1;
   }
 
   private void checkPdf(String path, byte[] bytes) {
