@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
 /** {@code serve}: the web service, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {
-      "The notice service: dashboard, notice pages, translator workspace, review and publishing,",
-      "printing for schools, and JSON for each. Reads the sources as they are on disk at every request",
-      "(edits show without a restart). Without --users it is read-only and listens on loopback only;",
-      "stop with Ctrl-C."
+      "The notice service: dashboard, notice pages, translator workspace, review",
+      "and publishing, printing for schools, and JSON for each. Sources are read",
+      "from disk at every request (edits show without a restart). Without --users",
+      "it is read-only and listens on loopback only. Stop with Ctrl-C."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
