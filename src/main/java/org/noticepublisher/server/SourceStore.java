@@ -34,6 +34,7 @@ final class SourceStore {
       Pattern.compile("(?m)^([ \\t]*" + Pattern.quote(Bundle.STATUS_KEY) + "[ \\t]*[=:][ \\t]*).*$");
 
   private final Path root;
+  private final java.time.Duration maxWait;
   private final ReentrantLock lock = new ReentrantLock(true);
 
   /**
@@ -63,7 +64,12 @@ final class SourceStore {
   }
 
   SourceStore(Path root) {
+    this(root, java.time.Duration.ofSeconds(30));
+  }
+
+  SourceStore(Path root, java.time.Duration maxWait) {
     this.root = root;
+    this.maxWait = maxWait;
   }
 
   ReentrantLock lock() {
@@ -132,7 +138,7 @@ final class SourceStore {
 
   void acquire() {
     try {
-      if (!lock.tryLock(30, TimeUnit.SECONDS)) {
+      if (!lock.tryLock(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new BusyException("a publication or another save is running; try again shortly");
       }
     } catch (InterruptedException e) {
