@@ -2,6 +2,7 @@ package org.noticepublisher.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,10 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Pipeline;
 import org.noticepublisher.Publication;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.publish.OutputBusyException;
+import org.noticepublisher.publish.OutputUnusableException;
 import org.noticepublisher.publish.Publisher;
 
 /**
@@ -52,6 +56,8 @@ final class PublishJobs implements AutoCloseable {
     final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
     volatile State state = State.RUNNING;
     volatile String message = "";
+    /** What the publishing session reported about the output folder (files left out, …). */
+    final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
     Job(int id, String user, List<NoticeId> notices, boolean write) {
       this.id = id;
@@ -70,7 +76,7 @@ final class PublishJobs implements AutoCloseable {
       return Views.map("id", id, "kind", write ? "publication" : "check", "user", user, "started", STARTED.format(started),
           "state", state.name().toLowerCase(java.util.Locale.ROOT), "total", notices.size(),
           "done", copy.size(), "published", published, "failed", copy.size() - passed,
-          "message", message, "steps", copy.stream().map(s -> Views.map("notice", s.notice(),
+          "message", message, "notes", List.copyOf(notes), "steps", copy.stream().map(s -> Views.map("notice", s.notice(),
               "passed", s.passed(), "detail", s.detail())).toList());
     }
   }
@@ -134,15 +140,23 @@ final class PublishJobs implements AutoCloseable {
       store.acquire();
       try {
         List<Publication> verified = verify(pipeline, job);
-        write(verified);
+        write(job, verified);
         job.message = verified.size() + " of " + job.notices.size() + " published";
         job.state = State.DONE;
       } finally {
         store.lock().unlock();
       }
-    } catch (IOException | RuntimeException e) {
-      job.message = "stopped: " + (e instanceof IOException ? "could not write the output folder"
-          : e instanceof SourceStore.BusyException ? e.getMessage() : "an internal error");
+    } catch (OutputBusyException | OutputUnusableException e) {
+      job.message = "nothing was published: " + e.getMessage();
+      job.state = State.FAILED;
+    } catch (IOException e) {
+      job.message = "nothing was published: " + e.getMessage();
+      job.state = State.FAILED;
+    } catch (SourceStore.BusyException e) {
+      job.message = "nothing was published: " + e.getMessage();
+      job.state = State.FAILED;
+    } catch (RuntimeException e) {
+      job.message = "stopped by an internal error; nothing more was published";
       job.state = State.FAILED;
     }
   }
@@ -163,13 +177,26 @@ final class PublishJobs implements AutoCloseable {
     return verified;
   }
 
-  /** Only verified notices reach this point; the manifest is rewritten once for all of them. */
-  private void write(List<Publication> verified) throws IOException {
-    Publisher publisher = new Publisher(output);
-    for (Publication p : verified) {
-      publisher.publish(p);
+  /**
+   * Only verified notices reach this point. They are published in one session of the output folder:
+   * its lock keeps a CLI render (or another service) out meanwhile, and readers see all of them or
+   * none.
+   */
+  private void write(Job job, List<Publication> verified) throws IOException {
+    if (verified.isEmpty()) {
+      return;
     }
-    publisher.writeManifest(verified);
+    Publisher.Options options = new Publisher.Options("notice service, publication " + job.id
+        + " by " + job.user, Duration.ofMinutes(2), message -> job.message = message);
+    try (Publisher publisher = Publisher.open(output, options)) {
+      publisher.publish(verified);
+      if (!publisher.findings().isEmpty()) {
+        job.notes.addAll(publisher.findings().stream().map(Finding::toString).toList());
+      }
+    } catch (FindingsException e) {
+      job.notes.addAll(e.findings().stream().map(Finding::toString).toList());
+      throw new IOException("the output folder cannot be published to", e);
+    }
   }
 
   private static Finding relative(Pipeline pipeline, Finding f) {

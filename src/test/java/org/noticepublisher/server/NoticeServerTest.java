@@ -172,10 +172,7 @@ class NoticeServerTest {
 
   @Test
   void traversalFindsNothing() throws Exception {
-    Files.createDirectories(service.output);
-    Files.writeString(service.output.resolve("manifest.json"), "{\"files\":[]}");
     WebClient vera = service.signedIn("vera");
-    assertEquals(200, vera.get("/output/manifest.json").statusCode());
     for (String path : List.of("/output/../users.json", "/output/%2e%2e/users.json",
         "/output/..%2fusers.json", "/output/%2e%2e%2f%2e%2e%2fproject/locales/pl.properties",
         "/translate/..%2f..%2fusers", "/notices/standard/..%2f..%2fusers.json")) {
@@ -397,6 +394,31 @@ class NoticeServerTest {
       }
       assertEquals(200, later.statusCode(), "the render went on and was cached");
     }
+  }
+
+  @Test
+  void aPublicationWaitsForTheOutputFolderLockOfARender() throws Exception {
+    WebClient erin = service.signedIn("erin");
+    String job;
+    try (org.noticepublisher.publish.Publisher render =
+        org.noticepublisher.publish.Publisher.open(service.output)) {
+      HttpResponse<byte[]> started = erin.post("/publish", Map.of("notice", "standard/en-GB"));
+      job = started.headers().firstValue("Location").orElseThrow();
+      JsonNode state = json(erin.get("/api" + job));
+      for (int i = 0; i < 600 && !state.path("message").asText().contains("waiting"); i++) {
+        Thread.sleep(200);
+        state = json(erin.get("/api" + job));
+      }
+      assertEquals("running", state.path("state").asText(), state.toString());
+      assertTrue(state.path("message").asText().contains("waiting"), state.toString());
+    }
+    JsonNode state = json(erin.get("/api" + job));
+    for (int i = 0; i < 600 && state.path("state").asText().equals("running"); i++) {
+      Thread.sleep(200);
+      state = json(erin.get("/api" + job));
+    }
+    assertEquals("done", state.path("state").asText(), state.toString());
+    assertEquals(1, state.path("published").asInt());
   }
 
   @Test
