@@ -67,7 +67,14 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage(ROOT + ".cli..", ROOT + ".server..")
         .should().dependOnClassesThat().resideInAPackage("..internal..")
         .orShould().dependOnClassesThat().resideInAnyPackage("com.openhtmltopdf..",
-            "org.verapdf..", "org.thymeleaf..")
+            "org.verapdf..")
+        .because("the CLI and the web service go through the pipeline, not around it")
+        .check(MAIN);
+    // The service's own pages are Thymeleaf templates too (issue 8); only Pages may use it, and
+    // only for the service's templates, never to assemble a notice.
+    noClasses().that().resideInAnyPackage(ROOT + ".cli..", ROOT + ".server..")
+        .and().doNotHaveFullyQualifiedName("org.noticepublisher.server.Pages")
+        .should().dependOnClassesThat().resideInAnyPackage("org.thymeleaf..")
         .because("the CLI and the web service go through the pipeline, not around it")
         .check(MAIN);
   }
