@@ -33,6 +33,27 @@ class GoldenTest {
         digestDataUris(namedStyleSheets(html)));
   }
 
+  /**
+   * The manifest a web server, a script or a person reads: every field of every entry. Hashes and
+   * byte counts change with any change to the code or fonts, so they are checked for their form and
+   * shown as placeholders; everything else is compared as written.
+   */
+  @Test
+  void manifestOfTwoNotices(@TempDir Path dir) throws Exception {
+    Path project = Fixtures.copyOfProject(dir.resolve("project"));
+    Path output = dir.resolve("output");
+    Cli r = Cli.run("render", "-v", "consultation", "-l", "en-GB,ar", "-p", project.toString(),
+        "-o", output.toString());
+    assertEquals(0, r.code(), r.printed());
+    String manifest = Files.readString(output.resolve("manifest.json"), StandardCharsets.UTF_8);
+    String normalised = manifest
+        .replaceAll("\"(sha256|sources)\" : \"[0-9a-f]{64}\"", "\"$1\" : \"<sha256>\"")
+        .replaceAll("\"bytes\" : [1-9][0-9]*", "\"bytes\" : <bytes>");
+    assertTrue(!normalised.matches("(?s).*\"(sha256|sources)\" : \"(?!<sha256>).*"),
+        "every hash is 64 hex digits: " + manifest);
+    Golden.assertMatches(Path.of("manifest", "consultation.en-GB-ar.json"), normalised);
+  }
+
   @Test
   void lintFindingsOfABrokenBundle(@TempDir Path dir) {
     Path project = Fixtures.copyOfProject(dir);
