@@ -151,8 +151,6 @@ public final class PdfValidator {
           .at(source, 0));
     } catch (ValidationException | IOException e) {
       return List.of(Finding.error("verapdf", "validation did not complete: " + e).at(source, 0));
-    } catch (Exception e) {
-      return List.of(Finding.error("verapdf", "validation did not complete: " + e).at(source, 0));
     }
     List<Finding> findings = new ArrayList<>();
     for (ValidationResult result : results) {
