@@ -26,6 +26,9 @@ public final class Catalog {
   /** The generated right-to-left pseudo-locale. */
   public static final String PSEUDO_RIGHT_TO_LEFT = PseudoLocalisation.RIGHT_TO_LEFT;
 
+  /** The pseudo-locale that shows every message as its key, so translators see which sits where. */
+  public static final String PSEUDO_KEYS = PseudoLocalisation.KEYS;
+
   private final Path directory;
   private final Map<String, Bundle> bundles;
   private final Map<String, SourceBasis> bases;

@@ -655,8 +655,9 @@ public final class NoticeServer implements AutoCloseable {
   /** The native name of a language ("polski", "العربية"), for lists of locales. */
   static String nativeName(String tag) {
     if (Catalog.isPseudoLocale(tag)) {
-      return tag.startsWith("en") ? "English (pseudo-locale, accented)"
-          : "Right-to-left pseudo-locale";
+      return tag.equals(Catalog.PSEUDO_KEYS) ? "Message keys (pseudo-locale)"
+          : tag.equals(Catalog.PSEUDO_RIGHT_TO_LEFT) ? "Right-to-left pseudo-locale"
+          : "English (pseudo-locale, accented)";
     }
     com.ibm.icu.util.ULocale l = com.ibm.icu.util.ULocale.forLanguageTag(tag);
     String name = l.getDisplayName(l);
