@@ -90,6 +90,7 @@ final class Models {
           "review", bundle.generated() ? "generated" : bundle.status().name()
               .toLowerCase(Locale.ROOT),
           "untranslated", untranslated.getOrDefault(locale, 0),
+          "stale", bundle.generated() ? 0 : pipeline.catalog().stale(locale).size(),
           "editable", !bundle.generated() && user.map(u -> u.mayEdit(locale)).orElse(false),
           "cells", cells));
     }
@@ -116,7 +117,7 @@ final class Models {
   /** The manifest's entry for a notice's PDF, with "changed" comparing its sources to now. */
   private Map<String, Object> published(NoticeId id, Layout layout, Map<String, JsonNode> manifest,
       String current) {
-    JsonNode e = manifest.get(id + "/" + layout.label());
+    JsonNode e = manifest.get(id + "/" + layout.label() + "/" + layout.standard().id());
     if (e == null) {
       return null;
     }
@@ -133,7 +134,7 @@ final class Models {
         "review", e.path("review").asText(), "changed", changed);
   }
 
-  /** The published PDFs by {@code variant/locale/layout}, read from the manifest's own fields. */
+  /** The published PDFs by {@code variant/locale/layout/standard}, read from the manifest's own fields. */
   private Map<String, JsonNode> manifest() {
     Map<String, JsonNode> entries = new HashMap<>();
     Path file = output.resolve(Publisher.MANIFEST);
@@ -142,7 +143,7 @@ final class Models {
         for (JsonNode e : JSON.readTree(file.toFile()).path("files")) {
           if (e.path("type").asText().equals("application/pdf")) {
             entries.put(e.path("variant").asText() + "/" + e.path("locale").asText() + "/"
-                + e.path("layout").asText(), e);
+                + e.path("layout").asText() + "/" + e.path("standard").asText("ua1"), e);
           }
         }
       } catch (IOException e) {

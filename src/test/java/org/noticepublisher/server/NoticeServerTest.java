@@ -357,6 +357,26 @@ class NoticeServerTest {
   }
 
   @Test
+  void theDashboardShowsStaleTranslations(@TempDir Path elsewhere) throws Exception {
+    try (Service own = Service.start(elsewhere, false, 1, 1)) {
+      Path basis = own.project.resolve("locales/uk.basis.properties");
+      String text = Files.readString(basis);
+      // The uk translation of intro.p.1 was made from other English than en-GB has now.
+      Files.writeString(basis, text.replaceFirst("(?m)^intro\\.p\\.1 = This privacy notice",
+          "intro.p.1 = This notice"));
+      WebClient vera = own.signedIn("vera");
+      JsonNode uk = null;
+      for (JsonNode row : json(vera.get("/api/dashboard")).path("locales")) {
+        if (row.path("locale").asText().equals("uk")) {
+          uk = row;
+        }
+      }
+      assertEquals(1, uk.path("stale").asInt(), uk.toString());
+      assertTrue(text(vera.get("/")).contains("1 stale (English changed since translated)"));
+    }
+  }
+
+  @Test
   void onlyEditorsStartACheckOfEveryNotice(@TempDir Path elsewhere) throws Exception {
     assertEquals(403, service.signedIn("vera").post("/check", Map.of()).statusCode());
     assertEquals(403, service.signedIn("tomasz").post("/check", Map.of()).statusCode());
