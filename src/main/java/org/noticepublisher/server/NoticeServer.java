@@ -447,6 +447,10 @@ public final class NoticeServer implements AutoCloseable {
       }
       bytes = text.getBytes(StandardCharsets.UTF_8);
     }
+    if (XliffUpload.looksLikeXliff(bytes)) {
+      return XliffUpload.check(pipeline(), settings.project(), locale, bytes,
+          settings.maxUploadBytes());
+    }
     return BundleCheck.check(pipeline(), settings.project(), locale, bytes,
         settings.maxUploadBytes());
   }

@@ -123,6 +123,20 @@ public final class XliffImport {
     return new Plan(locale, changes, accepted, problems);
   }
 
+  /**
+   * The bundle's text with a clean plan's changes made (key order and comments kept), without
+   * writing it: what the web service checks, previews and saves.
+   */
+  public static String bundleText(Catalog catalog, Plan plan) throws IOException {
+    if (!plan.clean()) {
+      throw new IllegalArgumentException("plan has errors; nothing may change");
+    }
+    Bundle bundle = catalog.bundle(plan.locale()).orElseThrow();
+    String text = Files.readString(bundle.file(), StandardCharsets.UTF_8);
+    return plan.changes().isEmpty() ? text
+        : updated(text, bundle, catalog.source(), plan.changes());
+  }
+
   /** Applies a clean plan: the bundle's changed lines, then the basis. */
   public static void apply(Catalog catalog, Plan plan) throws IOException, FindingsException {
     if (!plan.clean()) {
@@ -130,9 +144,7 @@ public final class XliffImport {
     }
     Bundle bundle = catalog.bundle(plan.locale()).orElseThrow();
     if (!plan.changes().isEmpty()) {
-      String updated = updated(Files.readString(bundle.file(), StandardCharsets.UTF_8), bundle,
-          catalog.source(), plan.changes());
-      write(bundle.file(), updated);
+      write(bundle.file(), bundleText(catalog, plan));
       bundle = Bundle.load(bundle.file());
     }
     Optional<SourceBasis> basis = catalog.basis(plan.locale());

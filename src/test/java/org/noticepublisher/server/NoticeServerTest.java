@@ -407,6 +407,25 @@ class NoticeServerTest {
   }
 
   @Test
+  void anXliffFileFromACatToolIsCheckedAndPreviewedLikeABundle() throws Exception {
+    WebClient tomasz = service.signedIn("tomasz");
+    String xliff = new org.noticepublisher.xliff.XliffExport(Fixtures.pipeline().catalog(),
+        Fixtures.pipeline().profile(), Map.of()).export("pl");
+    String edited = xliff.replace("Dane osobowe – czym są?", "Czym są dane osobowe?");
+    assertTrue(!edited.equals(xliff), "the export holds the heading");
+    HttpResponse<byte[]> r = tomasz.postText("/api/translate/pl/check", edited, tomasz.csrf);
+    assertEquals(200, r.statusCode(), text(r));
+    assertTrue(text(r).contains("Czym są dane osobowe?"), "the preview shows the new words");
+
+    String broken = edited.replaceAll("<ph [^>]*/>", ""); // codes a translation must keep
+    HttpResponse<byte[]> refused = tomasz.postText("/api/translate/pl/check", broken, tomasz.csrf);
+    assertEquals(422, refused.statusCode(), text(refused));
+    JsonNode finding = json(refused).path("findings").get(0);
+    assertEquals("upload.xlf", finding.path("source").asText(), finding.toString());
+    assertTrue(finding.path("line").asInt() > 0, finding.toString());
+  }
+
+  @Test
   void aRenderSlowerThanTheLimitIs503AndFinishesForTheNextRequest(@TempDir Path elsewhere)
       throws Exception {
     try (Service impatient = Service.start(elsewhere, false, 1, 1,
