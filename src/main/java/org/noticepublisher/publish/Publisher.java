@@ -159,13 +159,11 @@ public final class Publisher implements AutoCloseable {
     Objects.requireNonNull(layout, "layout");
     Objects.requireNonNull(sources, "sources");
     requireOpen();
-    for (String path : List.of(relative(id, layout, ".pdf"), relative(id, layout, ".html"))) {
-      JsonNode entry = entries.get(path);
-      if (entry == null || !sources.hex().equals(entry.path("sources").asText())) {
-        return false;
-      }
-    }
-    return true;
+    // The HTML twin is one file for every PDF standard, so its entry carries the hash of whichever
+    // standard was published last: the PDF's entry alone says whether this layout is current.
+    JsonNode pdf = entries.get(relative(id, layout, ".pdf"));
+    return pdf != null && sources.hex().equals(pdf.path("sources").asText())
+        && entries.containsKey(relative(id, layout, ".html"));
   }
 
   /**

@@ -123,6 +123,27 @@ class IncrementalRenderTest {
     assertEquals(ALL, rendered(render("--force")));
   }
 
+  /** Both PDF standards published side by side share the HTML twin; neither re-renders the other. */
+  @Test
+  @Order(100)
+  void bothStandardsSideBySideStayUnchanged(@TempDir Path own) {
+    Path project = Fixtures.copyOfProject(own.resolve("project"));
+    String[] one = {"render", "-v", "consultation", "-l", "en-GB", "-p", project.toString(),
+        "-o", own.resolve("output").toString()};
+    String[] ua2 = Stream.concat(Stream.of(one), Stream.of("--standard", "ua2"))
+        .toArray(String[]::new);
+    for (String[] args : List.of(one, ua2)) {
+      Cli first = Cli.run(args);
+      assertEquals(0, first.code(), first.printed());
+    }
+    for (String[] args : List.of(one, ua2)) {
+      Cli again = Cli.run(args);
+      assertEquals(0, again.code(), again.printed());
+      assertTrue(again.out().contains("consultation/en-GB (a4") && again.out().contains(
+          "unchanged"), "nothing changed, so nothing is rendered again: " + again.out());
+    }
+  }
+
   private static Cli render(String... more) {
     String[] args = Stream.concat(Stream.of("render", "-v", "standard,consultation", "-l",
             "en-GB,pl,en-XA", "--project", project().toString(), "--output",
