@@ -15,26 +15,43 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * An exclusive lock on a lock file, held by one publishing session at a time across processes
- * ({@link FileChannel#tryLock}) and across threads of one process (the JVM reports a lock it
- * already holds as overlapping). The holder writes who it is into the file, so a waiting session
- * can say whom it waits for. The operating system releases the lock when the holder dies, even by
- * SIGKILL.
+ * ({@link FileChannel#tryLock}) and across threads of one process (a semaphore per lock file,
+ * taken first). The order matters: the operating system's record locks belong to the whole
+ * process, and closing <em>any</em> handle of the file releases them, so a second session of the
+ * same JVM must not open the file while the first holds it. The holder writes who it is into the
+ * file, so a waiting session can say whom it waits for. The operating system releases the lock
+ * when the holder dies, even by SIGKILL.
  */
 final class FolderLock implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
 
+  /** One permit per lock file for all sessions of this JVM, and who holds it. */
+  private static final Map<Path, Local> IN_THIS_JVM = new ConcurrentHashMap<>();
+
+  private static final class Local {
+    final Semaphore permit = new Semaphore(1);
+    volatile String holder = "publishing session that is just starting";
+  }
+
   private final FileChannel channel;
   private final FileLock lock;
+  private final Local local;
+  private boolean closed;
 
-  private FolderLock(FileChannel channel, FileLock lock) {
+  private FolderLock(FileChannel channel, FileLock lock, Local local) {
     this.channel = channel;
     this.lock = lock;
+    this.local = local;
   }
 
   /**
@@ -46,10 +63,34 @@ final class FolderLock implements AutoCloseable {
    */
   static FolderLock acquire(Path file, String purpose, Duration wait, Consumer<String> waiting)
       throws IOException {
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    long deadline = System.nanoTime() + wait.toNanos();
+    Local local = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(),
+        f -> new Local());
     try {
-      long deadline = System.nanoTime() + wait.toNanos();
+      if (!local.permit.tryAcquire()) {
+        String holder = local.holder;
+        waiting.accept("waiting for the " + holder + " to finish (up to " + wait.toSeconds()
+            + " s) …");
+        if (!local.permit.tryAcquire(Math.max(0, deadline - System.nanoTime()),
+            TimeUnit.NANOSECONDS)) {
+          throw new OutputBusyException("The output folder is in use by the " + holder
+              + "; gave up after waiting " + wait.toSeconds() + " s (try again when it has"
+              + " finished, or wait longer with --wait SECONDS).");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the output folder");
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE,
+          StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException | RuntimeException e) {
+      local.permit.release();
+      throw e;
+    }
+    try {
       boolean told = false;
       while (true) {
         FileLock lock = tryLock(channel);
@@ -58,7 +99,8 @@ final class FolderLock implements AutoCloseable {
               + WHEN.format(ZonedDateTime.now(ZoneOffset.UTC))).getBytes(StandardCharsets.UTF_8);
           channel.truncate(0);
           channel.write(ByteBuffer.wrap(me), 0);
-          return new FolderLock(channel, lock);
+          local.holder = new String(me, StandardCharsets.UTF_8);
+          return new FolderLock(channel, lock, local);
         }
         String holder = holder(file);
         if (System.nanoTime() - deadline >= 0) {
@@ -79,7 +121,11 @@ final class FolderLock implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
-      channel.close();
+      try {
+        channel.close();
+      } finally {
+        local.permit.release();
+      }
       throw e;
     }
   }
@@ -88,7 +134,8 @@ final class FolderLock implements AutoCloseable {
     try {
       return channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      return null; // held by another session of this JVM
+      // Cannot happen while the semaphore is held; report it as "held" rather than fail.
+      return null;
     }
   }
 
@@ -102,11 +149,19 @@ final class FolderLock implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       lock.release();
     } finally {
-      channel.close();
+      try {
+        channel.close();
+      } finally {
+        local.permit.release();
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package org.noticepublisher.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.PublishedOutput;
+import org.noticepublisher.publish.OutputBusyException;
 import org.noticepublisher.publish.Publisher;
 
 /**
@@ -171,6 +173,10 @@ class RenderProcessTest {
     byte[] manifestWhileHeld;
     try (Publisher holder = Publisher.open(output, Publisher.Options.of("test publisher"))) {
       holder.publish(Fixtures.produced("standard", "en-GB"));
+      // A session of this same JVM that gives up must not release the holder's lock on its way
+      // out: the operating system drops a process's record locks when any handle is closed.
+      assertThrows(OutputBusyException.class, () -> Publisher.open(output,
+          new Publisher.Options("impatient", java.time.Duration.ZERO, m -> { })).close());
       child = Child.start(project, output, "-v", "standard", "-l", "pl");
       assertTrue(child.awaitLine("waiting for the test publisher started by PID "
           + ProcessHandle.current().pid() + " at "), "the render says whom it waits for:\n"
