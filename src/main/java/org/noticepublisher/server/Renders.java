@@ -92,8 +92,12 @@ final class Renders implements AutoCloseable {
       try {
         renders.incrementAndGet();
         mine.complete(pipeline.produce(key.id(), key.layout()));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Completed either way: an unfinished entry would block every later request for it.
         mine.completeExceptionally(e);
+        if (e instanceof Error err) {
+          throw err;
+        }
       }
     }
     try {
