@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.noticepublisher.Pipeline;
+import org.noticepublisher.publish.Publisher;
 import org.noticepublisher.xliff.TranslationStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code status}: where each translation stands, locale × variant, also as output/status.html. */
+/** {@code status}: where each translation stands, locale × variant, also as translations/status.html. */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = {
       "Prints, for each translated locale and variant, the messages translated, missing (shown in",
@@ -27,8 +28,9 @@ final class StatusCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin ProjectOptions project;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "output",
-      description = "Folder for status.html (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "translations",
+      description = "Folder for status.html (default: ${DEFAULT-VALUE}; not the published"
+          + " output folder, which only render and the service write).")
   Path output;
 
   @Override
@@ -47,6 +49,10 @@ final class StatusCommand implements Callable<Integer> {
     for (TranslationStatus.Row r : rows) {
       out.printf(Locale.ROOT, format, r.locale(), r.variant(), r.messages(), r.translated(),
           r.missing(), r.stale(), r.pluralGaps(), r.review().name().toLowerCase(Locale.ROOT));
+    }
+    if (Publisher.isPublishedFolder(output)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), output + " is the published "
+          + "output folder: only verified notices go there. Choose another folder with -o.");
     }
     Files.createDirectories(output);
     Path page = output.resolve("status.html");

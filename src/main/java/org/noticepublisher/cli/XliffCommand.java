@@ -16,6 +16,7 @@ import org.noticepublisher.Pipeline;
 import org.noticepublisher.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.publish.Publisher;
 import org.noticepublisher.xliff.KeyContext;
 import org.noticepublisher.xliff.SourceContext;
 import org.noticepublisher.xliff.XliffExport;
@@ -54,8 +55,9 @@ final class XliffCommand implements Runnable {
         description = "Bundles to export, e.g. pl or pl,uk.")
     List<String> locales;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "output/xliff",
-        description = "Folder for the .xlf files (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "translations/xliff",
+        description = "Folder for the .xlf files (default: ${DEFAULT-VALUE}; not the published"
+            + " output folder, which only render and the service write).")
     Path output;
 
     @Option(names = "--context",
@@ -75,6 +77,10 @@ final class XliffCommand implements Runnable {
         return Main.FAILED;
       }
       Pipeline pipeline = opened.get();
+      if (Publisher.isPublishedFolder(output)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), output + " is inside the "
+            + "published output folder: only verified notices go there. Choose another with -o.");
+      }
       Catalog catalog = pipeline.catalog();
       for (String l : locales) {
         if (catalog.bundle(l).filter(b -> !b.generated() && !l.equals(Catalog.SOURCE_LOCALE))

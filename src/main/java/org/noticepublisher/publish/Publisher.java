@@ -154,6 +154,21 @@ public final class Publisher implements AutoCloseable {
    * differ). Anything else (never published, other sources, a file changed by hand) means it must
    * be made again.
    */
+  /**
+   * Whether {@code folder} is, or lies inside, an output folder this tool publishes to (a link into
+   * a generation store): files written there behind a session's back are taken out by the next one.
+   */
+  public static boolean isPublishedFolder(Path folder) {
+    Objects.requireNonNull(folder, "folder");
+    for (Path p = folder.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+      if (Files.isSymbolicLink(p) && p.getFileName() != null && Files.isDirectory(
+          p.resolveSibling("." + p.getFileName() + ".publish"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public synchronized boolean isCurrent(NoticeId id, Layout layout, SourceHash sources) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(layout, "layout");

@@ -47,4 +47,26 @@ class TranslationStatusTest {
     assertEquals("1", page.select("tbody tr").get(9).select("td").get(3).text(),
         "pl standard missing: " + page.select("tbody tr").get(9));
   }
+
+  /** The published folder holds verified notices only: a page written there would be taken out. */
+  @Test
+  void neitherStatusNorXliffWriteIntoThePublishedFolder(@TempDir Path dir) {
+    Path project = Fixtures.copyOfProject(dir.resolve("project"));
+    Path output = dir.resolve("output");
+    Cli render = Cli.run("render", "-v", "consultation", "-l", "ro", "-p", project.toString(),
+        "-o", output.toString());
+    assertEquals(0, render.code(), render.printed());
+    Cli status = Cli.run("status", "-p", project.toString(), "-o", output.toString());
+    assertEquals(2, status.code(), status.printed());
+    assertTrue(status.err().contains("is the published output folder"), status.printed());
+    Cli xliff = Cli.run("xliff", "export", "-l", "ro", "--no-pages", "-p", project.toString(),
+        "-o", output.resolve("xliff").toString());
+    assertEquals(2, xliff.code(), xliff.printed());
+    assertTrue(Files.notExists(output.resolve("status.html"))
+        && Files.notExists(output.resolve("xliff")), "nothing written into the publication");
+    Cli again = Cli.run("render", "-v", "consultation", "-l", "ro", "-p", project.toString(),
+        "-o", output.toString());
+    assertEquals(0, again.code(), again.printed());
+    assertTrue(!again.printed().contains("had changed since it was published"), again.printed());
+  }
 }
