@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Level;
@@ -37,6 +39,8 @@ import org.noticepublisher.FindingsException;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
 import org.noticepublisher.render.internal.GlyphCoverage;
+import org.noticepublisher.render.internal.JdkShaper;
+import org.noticepublisher.render.internal.ShapingTextRenderer;
 import org.noticepublisher.render.internal.KeepAllLineBreaker;
 import org.noticepublisher.render.internal.QuietLog;
 import org.noticepublisher.render.internal.ReproducibleMetadata;
@@ -55,9 +59,16 @@ public final class PdfRenderer {
   private final byte[] fontsHash;
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final GlyphCoverage coverage;
+  /** JDK shapers of the complex-script fonts, by PostScript name. */
+  private final Map<String, JdkShaper> shapers;
+  private final boolean shaping;
 
-  private PdfRenderer(List<ShippedFont> fonts, byte[] colourProfile) {
+  private PdfRenderer(List<ShippedFont> fonts, byte[] colourProfile, boolean shaping) {
     this.fonts = fonts;
+    this.shaping = shaping;
+    this.shapers = fonts.stream().filter(ShippedFont::shapedByJdk)
+        .collect(Collectors.toUnmodifiableMap(f -> JdkShaper.psName(f.bytes()),
+            f -> JdkShaper.of(f.bytes())));
     this.coverage = new GlyphCoverage(fonts);
     this.colourProfile = colourProfile;
     this.fontsHash = ReproducibleMetadata.sha256(
@@ -70,11 +81,23 @@ public final class PdfRenderer {
   }
 
   public static PdfRenderer create() {
+    return create(true);
+  }
+
+  /**
+   * A renderer that draws complex scripts character by character, unshaped, as openhtmltopdf alone
+   * would: only for tests that prove the checks catch unshaped text.
+   */
+  public static PdfRenderer withoutComplexShaping() {
+    return create(false);
+  }
+
+  private static PdfRenderer create(boolean shaping) {
     try (InputStream icc = PdfRenderer.class.getResourceAsStream("/color/sRGB.icc")) {
       if (icc == null) {
         throw new IllegalStateException("colour profile missing from the class path: /color/sRGB.icc");
       }
-      return new PdfRenderer(ShippedFont.loadAll(), icc.readAllBytes());
+      return new PdfRenderer(ShippedFont.loadAll(), icc.readAllBytes(), shaping);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -146,8 +169,10 @@ public final class PdfRenderer {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
     int pages;
-    try (PdfBoxRenderer renderer = builder.buildPdfRenderer();
+    ShapingTextRenderer shaper = new ShapingTextRenderer(shapers, shaping);
+    try (PdfBoxRenderer renderer = withShaping(builder.buildPdfRenderer(), shaper);
         PDDocument doc = renderer.createPDFKeepOpen()) {
+      shaper.finish(doc);
       ReproducibleMetadata.apply(doc, published, ReproducibleMetadata.sha256(
           notice.html().getBytes(StandardCharsets.UTF_8), fontsHash, colourProfile));
       pages = doc.getNumberOfPages();
@@ -162,6 +187,12 @@ public final class PdfRenderer {
       throw new FindingsException(problems);
     }
     return new RenderedPdf(out.toByteArray(), pages);
+  }
+
+  /** Complex scripts are measured and drawn by glyph id ({@link ShapingTextRenderer}). */
+  private static PdfBoxRenderer withShaping(PdfBoxRenderer renderer, ShapingTextRenderer shaper) {
+    renderer.getSharedContext().setTextRenderer(shaper);
+    return renderer;
   }
 
   private static List<Finding> problems(Notice notice, List<Diagnostic> diagnostics) {
