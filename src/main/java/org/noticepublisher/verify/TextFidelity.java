@@ -111,7 +111,8 @@ public final class TextFidelity {
       List<String> lines = ContentTextStripper.isRightToLeft(doc)
           ? extracted.text().lines().toList() : null;
       VisualLines drawn = lines == null ? null : new VisualLines(lines);
-      String unjoined = lines == null ? "" : UnjoinedLetters.in(String.join("", lines));
+      // Glyphs drawn by id (ActualText spans: Nastaliq) are shaped by the font's own tables.
+      String unjoined = lines == null ? "" : UnjoinedLetters.in(extracted.drawnAsCharacters());
       if (!unjoined.isEmpty()) {
         findings.add(Finding.error("fidelity.unjoined", "Arabic-script letters drawn unjoined: "
                 + unjoined.codePoints().distinct().collect(StringBuilder::new,

@@ -84,6 +84,19 @@ public final class ArabicScriptShaper {
         return out.toString();
     }
 
+    /**
+     * Undoes {@link #shape}: presentation forms (Forms-A and -B) back to the letters they stand for,
+     * for fonts that shape by OpenType tables instead (Nastaliq).
+     */
+    public static String unshape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String letters = formOf(cp) >= 0 ? NFKD.getRawDecomposition(cp) : null;
+            out.append(letters != null ? letters : Character.toString(cp));
+        });
+        return out.toString();
+    }
+
     /** An openhtmltopdf reorderer that keeps ICU's bidi reordering but shapes with {@link #shape}. */
     public static BidiReorderer reorderer() {
         return new Reorderer();

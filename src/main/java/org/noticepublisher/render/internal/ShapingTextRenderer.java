@@ -2,6 +2,7 @@ package org.noticepublisher.render.internal;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Bidi;
 import com.openhtmltopdf.css.constants.IdentValue;
 import com.openhtmltopdf.css.value.FontSpecification;
 import com.openhtmltopdf.extend.FontContext;
@@ -43,9 +44,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * openhtmltopdf unchanged. One instance per render (openhtmltopdf calls {@link #setup} on it).
  */
 public final class ShapingTextRenderer extends PdfBoxTextRenderer {
-  private static final Set<Integer> SCRIPTS =
-      Set.of(UScript.TAMIL, UScript.BENGALI, UScript.GUJARATI, UScript.GURMUKHI);
-  private static final int ZWNJ = 0x200C, ZWJ = 0x200D;
+  private static final Set<Integer> SCRIPTS = Set.of(UScript.TAMIL, UScript.BENGALI,
+      UScript.GUJARATI, UScript.GURMUKHI, UScript.ARABIC);
+  private static final int ZWNJ = 0x200C, ZWJ = 0x200D, ALEF = 0x0627;
 
   /** Shaper per PostScript name of the fonts to shape. */
   private final Map<String, JdkShaper> shapers;
@@ -77,7 +78,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
 
   @Override
   public int getWidth(FontContext context, FSFont font, String string) {
-    List<Piece> pieces = pieces((PdfBoxFSFont) font, string);
+    List<Piece> pieces = pieces((PdfBoxFSFont) font, string, false);
     if (pieces == null) {
       return super.getWidth(context, font, string);
     }
@@ -99,7 +100,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       JustificationInfo info) {
     PdfBoxOutputDevice pdf = (PdfBoxOutputDevice) device;
     PdfBoxFSFont font = currentFont(pdf);
-    List<Piece> pieces = font == null ? null : pieces(font, string);
+    List<Piece> pieces = font == null ? null : pieces(font, string, true);
     if (pieces == null) {
       if (info == null) {
         super.drawString(device, string, x, y);
@@ -134,11 +135,16 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
    * needs shaping. A run to shape takes the first font of the list that has a glyph for its first
    * letter, and keeps the joiners, marks and punctuation that follow if that font has them.
    */
-  private List<Piece> pieces(PdfBoxFSFont font, String string) {
+  private List<Piece> pieces(PdfBoxFSFont font, String string, boolean visual) {
     if (!shapingEnabled || string.isEmpty()) {
       return null;
     }
     String text = TextRenderer.getEffectivePrintableString(string);
+    if (fontFor(font, ALEF) != null) {
+      // Arabic script in a font shaped here (Nastaliq): openhtmltopdf has already replaced letters
+      // by presentation forms, which such fonts do not have and HarfBuzz must not be given.
+      text = ArabicScriptShaper.unshape(text);
+    }
     List<Piece> out = null;
     StringBuilder plain = new StringBuilder();
     int i = 0;
@@ -169,10 +175,13 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
         out.add(new Piece(plain.toString(), null, null));
         plain.setLength(0);
       }
-      String run = text.substring(i, end);
+      boolean rtl = UScript.getScript(cp) == UScript.ARABIC;
+      // openhtmltopdf draws a right-to-left run reversed (visual order); HarfBuzz takes it logical.
+      String run = rtl && visual
+          ? Bidi.writeReverse(text.substring(i, end), Bidi.DO_MIRRORING) : text.substring(i, end);
       JdkShaper shaper = shaper(desc.getFont());
       out.add(new Piece(run, desc, shaped.computeIfAbsent(new RunKey(shaper, run),
-          k -> shaper.shape(run, false))));
+          k -> shaper.shape(run, rtl))));
       i = end;
     }
     if (out != null && plain.length() > 0) {

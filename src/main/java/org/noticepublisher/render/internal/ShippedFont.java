@@ -32,6 +32,8 @@ public record ShippedFont(String family, int weight, FontStyle style, String fil
         load("Noto Sans Gujarati", 700, NORMAL, "NotoSansGujarati-Bold.ttf"),
         load("Noto Sans Gurmukhi", 400, NORMAL, "NotoSansGurmukhi-Regular.ttf"),
         load("Noto Sans Gurmukhi", 700, NORMAL, "NotoSansGurmukhi-Bold.ttf"),
+        load("Noto Nastaliq Urdu", 400, NORMAL, "NotoNastaliqUrdu-Regular.ttf"),
+        load("Noto Nastaliq Urdu", 700, NORMAL, "NotoNastaliqUrdu-Bold.ttf"),
         load("NanumGothic", 400, NORMAL, "NanumGothic.ttf"),
         load("NanumGothic", 700, NORMAL, "NanumGothicBold.ttf"));
   }
@@ -45,7 +47,7 @@ public record ShippedFont(String family, int weight, FontStyle style, String fil
   }
 
   private static final java.util.Set<String> SHAPED_FAMILIES = java.util.Set.of("Noto Sans Tamil",
-      "Noto Sans Bengali", "Noto Sans Gujarati", "Noto Sans Gurmukhi");
+      "Noto Sans Bengali", "Noto Sans Gujarati", "Noto Sans Gurmukhi", "Noto Nastaliq Urdu");
 
   private static ShippedFont load(String family, int weight, FontStyle style, String file) {
     try (InputStream in = ShippedFont.class.getResourceAsStream("/fonts/" + file)) {
