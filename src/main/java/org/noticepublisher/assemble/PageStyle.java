@@ -17,7 +17,8 @@ final class PageStyle {
   /** A title that wraps to two lines grows down from the text, not into the paper's edge. */
   private static final String TOP = "vertical-align: top; padding-top: 5mm;";
   private static final String FONT = "font-family: \"Noto Sans\", \"Noto Naskh Arabic\", "
-      + "\"NanumGothic\"; font-size: 8.5pt; color: #4a4a4a;";
+      + "\"NanumGothic\", \"Noto Sans Tamil\", \"Noto Sans Bengali\", \"Noto Sans Gujarati\", "
+      + "\"Noto Sans Gurmukhi\"; font-size: 8.5pt; color: #4a4a4a;";
 
   /** The left and right page margins of notice.css together. */
   private static final double SIDE_MARGINS_MM = 36;

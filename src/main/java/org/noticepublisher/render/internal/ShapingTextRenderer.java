@@ -143,7 +143,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
     if (fontFor(font, ALEF) != null) {
       // Arabic script in a font shaped here (Nastaliq): openhtmltopdf has already replaced letters
       // by presentation forms, which such fonts do not have and HarfBuzz must not be given.
-      text = ArabicScriptShaper.unshape(text);
+      text = ArabicScriptShaper.unshape(text, visual);
     }
     List<Piece> out = null;
     StringBuilder plain = new StringBuilder();
@@ -160,9 +160,12 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       while (end < text.length()) {
         int next = text.codePointAt(end);
         int script = UScript.getScript(next);
+        // Right-to-left runs stop at shared punctuation (brackets, quotes): openhtmltopdf has
+        // already mirrored and placed those, and draws them itself.
         boolean joins = next == ZWJ || next == ZWNJ
-            || (!UCharacter.isWhitespace(next) && (SCRIPTS.contains(script)
-                || script == UScript.COMMON || script == UScript.INHERITED));
+            || (!UCharacter.isWhitespace(next) && (script == UScript.getScript(cp)
+                || script == UScript.INHERITED
+                || (script == UScript.COMMON && UScript.getScript(cp) != UScript.ARABIC)));
         if (!joins || !(next == ZWJ || next == ZWNJ || has(desc.getFont(), next))) {
           break;
         }
@@ -236,7 +239,11 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
     float extra = 0;
     Set<Integer> used = new HashSet<>();
     try {
-      for (JdkShaper.Cluster c : s.clusters()) {
+      // Nastaliq words cascade: the glyphs of one letter overlap its neighbours' and sit above the
+      // baseline, so no reader could place a span per letter. A word is one span there.
+      boolean rtl = UScript.getScript(s.text().codePointAt(0)) == UScript.ARABIC;
+      for (JdkShaper.Cluster c : rtl ? List.of(new JdkShaper.Cluster(0, s.glyphs().length,
+          s.text())) : s.clusters()) {
         recordUnmapped(pdFont, s, c);
         out.write(("/Span <</ActualText " + utf16Hex(c.text()) + ">> BDC\n")
             .getBytes(StandardCharsets.US_ASCII));
