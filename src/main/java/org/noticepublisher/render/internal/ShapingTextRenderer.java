@@ -53,6 +53,8 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   /** openhtmltopdf measures the same words many times while it breaks lines. */
   private final Map<RunKey, JdkShaper.Shaped> shaped = new HashMap<>();
   private final boolean shapingEnabled;
+  /** Whether a font list includes a font shaped here (most do not: nothing to do for them). */
+  private final Map<PdfBoxFSFont, Boolean> hasShaped = new java.util.IdentityHashMap<>();
   /** Per font drawn by glyph id: glyphs its cmap does not reach, and the text they stand for. */
   private final Map<PDType0Font, Map<Integer, String>> unmapped = new LinkedHashMap<>();
 
@@ -136,7 +138,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
    * letter, and keeps the joiners, marks and punctuation that follow if that font has them.
    */
   private List<Piece> pieces(PdfBoxFSFont font, String string, boolean visual) {
-    if (!shapingEnabled || string.isEmpty()) {
+    if (!shapingEnabled || !mayNeedShaping(string) || !hasShapedFont(font)) {
       return null;
     }
     String text = TextRenderer.getEffectivePrintableString(string);
@@ -191,6 +193,21 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       out.add(new Piece(plain.toString(), null, null));
     }
     return out;
+  }
+
+  /** Every script shaped here is encoded from U+0600 on: Latin and Cyrillic text skips the rest. */
+  private static boolean mayNeedShaping(String string) {
+    for (int i = 0; i < string.length(); i++) {
+      if (string.charAt(i) >= 0x0600) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasShapedFont(PdfBoxFSFont font) {
+    return hasShaped.computeIfAbsent(font, f -> f.getFontDescriptions().stream()
+        .anyMatch(d -> d.getFont() != null && shaper(d.getFont()) != null));
   }
 
   private FontDescription fontFor(PdfBoxFSFont font, int cp) {
