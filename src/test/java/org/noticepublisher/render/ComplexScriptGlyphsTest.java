@@ -1,5 +1,6 @@
 package org.noticepublisher.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +106,14 @@ class ComplexScriptGlyphsTest {
         bold ? "<b>" + text + "</b>" : text);
     assertNotEquals(expected(sample),
         drawnGlyphs(pdf.bytes(), JdkShaper.psName(font(sample.font())), space(sample)));
+  }
+
+  @Test
+  void shapedTextIsReproducible() throws Exception {
+    // The ToUnicode maps are completed after a first save: the bytes must still not vary.
+    String text = "பெயர் ক্ষ ਪ੍ਰ ક્ષ";
+    assertArrayEquals(render(RENDERER, "ta", false, text).bytes(),
+        render(PdfRenderer.create(), "ta", false, text).bytes());
   }
 
   @Test
