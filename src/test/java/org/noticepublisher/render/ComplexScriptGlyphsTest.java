@@ -70,10 +70,10 @@ class ComplexScriptGlyphsTest {
       throws Exception {
     String html = "<!DOCTYPE html><html lang=\"" + lang + "\" dir=\"" + (rtl ? "rtl" : "ltr")
         + "\"><head><meta charset=\"UTF-8\"/><title>Sample</title>"
-        + "<meta name=\"subject\" content=\"sample\"/><style>html { font-family: " + (rtl ? URDU : FAMILIES)
-        + "; } </style></head><body><p>" + text + "</p></body></html>";
+        + "<meta name=\"subject\" content=\"sample\"/><style>html { font-family: "
+        + (rtl ? URDU : FAMILIES) + "; } </style></head><body><p>" + text + "</p></body></html>";
     Notice notice = new Notice(new NoticeId("sample", lang), lang, rtl, "Sample", "sample", "test",
-        html, List.of(text), false, Map.of(), List.of());
+        html, List.of(text), false, Map.of(), Notice.Fallback.NONE, List.of());
     return renderer.render(notice, LocalDate.of(2026, 1, 1));
   }
 
@@ -82,7 +82,8 @@ class ComplexScriptGlyphsTest {
   void drawnGlyphsAreTheJdkGlyphSequence(Sample sample) throws Exception {
     String text = String.join(" ", sample.words());
     boolean bold = sample.font().contains("-Bold");
-    RenderedPdf pdf = render(RENDERER, sample.lang(), sample.rtl(), bold ? "<b>" + text + "</b>" : text);
+    RenderedPdf pdf = render(RENDERER, sample.lang(), sample.rtl(),
+        bold ? "<b>" + text + "</b>" : text);
     String psName = JdkShaper.psName(font(sample.font()));
     assertEquals(expected(sample), drawnGlyphs(pdf.bytes(), psName, space(sample)),
         "glyph ids drawn in " + psName);
@@ -122,7 +123,7 @@ class ComplexScriptGlyphsTest {
     assertEquals("ok", org.noticepublisher.render.internal.ShapingTextRenderer.checkInternals());
   }
 
-  /** The JDK's glyphs for the words, in the order they appear on the line (right to left: reversed). */
+  /** The JDK's glyphs for the words, in the order they appear on the line (reversed for right to left). */
   static List<Integer> expected(Sample sample) throws IOException {
     JdkShaper shaper = JdkShaper.of(font(sample.font()));
     List<String> words = new ArrayList<>(sample.words());
