@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Names one publication, a variant in a locale, everywhere: output paths, manifest, URLs, cache keys.
+ * Names one publication, a variant in a locale, everywhere: output paths, manifest, URLs.
  *
  * @param variant variant id, e.g. {@code standard}
  * @param locale BCP 47 language tag, e.g. {@code en-GB}

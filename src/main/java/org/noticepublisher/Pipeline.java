@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,7 @@ import org.noticepublisher.verify.PageBounds;
 import org.noticepublisher.verify.PdfValidator;
 import org.noticepublisher.verify.PseudoLocaleCheck;
 import org.noticepublisher.verify.ReadingLevel;
+import org.noticepublisher.verify.ReadingOrder;
 import org.noticepublisher.verify.TextFidelity;
 import org.noticepublisher.verify.Verdict;
 
@@ -41,7 +43,8 @@ public final class Pipeline {
   private final OrganisationProfile profile;
   private final NoticeAssembler assembler;
   private final PdfRenderer renderer;
-  private final PdfValidator validator;
+  private final Map<Layout.Standard, PdfValidator> validators =
+      new EnumMap<>(Layout.Standard.class);
   private final List<Finding> templateProblems;
   private final LegalCoverage legal;
   private final NoticeSources sources;
@@ -57,7 +60,9 @@ public final class Pipeline {
     this.profile = profile;
     this.assembler = assembler;
     this.renderer = renderer;
-    this.validator = PdfValidator.publishingStandards();
+    for (Layout.Standard s : Layout.Standard.values()) {
+      validators.put(s, PdfValidator.publishingStandards(s));
+    }
     this.templateProblems = templateProblems;
     this.legal = legal;
     this.sources = sources;
@@ -221,22 +226,23 @@ public final class Pipeline {
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     try {
-      pdf = renderer.render(notice, profile.published());
+      pdf = renderer.render(notice, profile.published(), layout.standard());
     } catch (FindingsException e) {
       findings.addAll(e.findings());
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     long t2 = System.nanoTime();
-    findings.addAll(validator.validate(pdf.bytes(), id.toString()));
+    findings.addAll(validators.get(layout.standard()).validate(pdf.bytes(), id.toString()));
     TextFidelity.Report text = TextFidelity.inspect(pdf.bytes(), notice.texts(), id.toString());
     findings.addAll(text.findings());
     for (PageBounds.OffPage off : text.offPage()) {
       findings.add(origin.offPage(off, id));
     }
     findings.addAll(LinkTargets.check(pdf.bytes(), id.toString()));
+    findings.addAll(ReadingOrder.check(pdf.bytes(), notice, id.toString()));
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
-        new Verdict(findings, checks(id, reading.isPresent())),
+        new Verdict(findings, checks(id, layout.standard(), reading.isPresent())),
         reading, timings(t0, t1, t2, t3), sources.hash(id, layout));
   }
 
@@ -256,10 +262,10 @@ public final class Pipeline {
         sources.hash(id, layout));
   }
 
-  private List<String> checks(NoticeId id, boolean readability) {
-    List<String> checks = new ArrayList<>(List.of(validator.describe(), "bundle lint",
-        "text fidelity", "text inside the page", "link targets", "fonts embedded",
-        "UK GDPR Art. 13 coverage"));
+  private List<String> checks(NoticeId id, Layout.Standard standard, boolean readability) {
+    List<String> checks = new ArrayList<>(List.of(validators.get(standard).describe(),
+        "bundle lint", "text fidelity", "text inside the page", "link targets", "fonts embedded",
+        "UK GDPR Art. 13 coverage", "reading order"));
     if (readability) {
       checks.add("readability");
     }

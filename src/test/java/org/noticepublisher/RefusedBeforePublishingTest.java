@@ -24,11 +24,11 @@ class RefusedBeforePublishingTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       // case | file | text replaced | by | notice | finding starts with | words in the finding
-      "unknown argument | locales/pl.properties | Numer rejestracyjny: {icoRegistration}. | Numer rejestracyjny: {icoRegistration} {foo}. | standard/pl | pl.properties:34: error [intro.p.2] | unknown {foo}",
-      "right-to-left override | locales/pl.properties | Bezpieczeństwo Państwa | Bezpieczeństwo \u202EPaństwa | standard/pl | pl.properties:106: error [security.heading] | U+202E RIGHT-TO-LEFT OVERRIDE",
+      "unknown argument | locales/pl.properties | Numer rejestracyjny: {icoRegistration}. | Numer rejestracyjny: {icoRegistration} {foo}. | standard/pl | pl.properties:35: error [intro.p.2] | unknown {foo}",
+      "right-to-left override | locales/pl.properties | Bezpieczeństwo Państwa | Bezpieczeństwo \u202EPaństwa | standard/pl | pl.properties:107: error [security.heading] | U+202E RIGHT-TO-LEFT OVERRIDE",
       "left-to-right embedding | locales/ar.properties | bundle.status | x.y = \u202Aa\\nbundle.status | standard/ar | ar.properties: | U+202A LEFT-TO-RIGHT EMBEDDING",
-      "zero width space | locales/pl.properties | Bezpieczeństwo Państwa | Bezpieczeństwo\u200BPaństwa | standard/pl | pl.properties:106: error [security.heading] | U+200B ZERO WIDTH SPACE",
-      "misspelt key in a bundle | locales/pl.properties | security.p.3 = | security.p3 = | standard/pl | pl.properties:109: error [security.p3] | did you mean security.p.3",
+      "zero width space | locales/pl.properties | Bezpieczeństwo Państwa | Bezpieczeństwo\u200BPaństwa | standard/pl | pl.properties:107: error [security.heading] | U+200B ZERO WIDTH SPACE",
+      "misspelt key in a bundle | locales/pl.properties | security.p.3 = | security.p3 = | standard/pl | pl.properties:110: error [security.p3] | did you mean security.p.3",
       "javascript: link | templates/organisation.properties | link.retentionSchedule = | link.retentionSchedule = javascript:alert(1) | standard/en-GB | organisation.properties:34: error [link.retentionSchedule] | javascript:",
       "file: link | templates/organisation.properties | link.individualRights = | link.individualRights = file:///etc/passwd | standard/en-GB | organisation.properties:35: error [link.individualRights] | file:",
       "data: link | templates/organisation.properties | link.otherNotices = | link.otherNotices = data:text/html;base64,PHNjcmlwdD4= | standard/en-GB | organisation.properties:36: error [link.otherNotices] | data:",
@@ -41,7 +41,7 @@ class RefusedBeforePublishingTest {
       "remote image from an expression | templates/notice.html | <main> | <main>\\n<img alt=\"\" th:src=\"${'https://tracker.example.org/' + 'p.gif'}\"/> | standard/en-GB | notice.html: error [template.reference] | https://tracker.example.org/p.gif",
       "javascript: link in a template | templates/sections/retention.html | */--> | */-->\\n<p><a href=\"javascript:alert(1)\">x</a></p> | standard/en-GB | retention.html:2: error [link.target] | javascript:",
       "local image the PDF cannot embed | templates/sections/retention.html | */--> | */-->\\n<img alt=\"\" src=\"clock.png\"/> | standard/en-GB | retention.html:2: error [template.reference] | clock.png",
-      "uncovered glyph | locales/pl.properties | Bezpieczeństwo Państwa | Bezpieczeństwo తెలుగు Państwa | standard/pl | pl.properties:106: error [security.heading] | U+0C24",
+      "uncovered glyph | locales/pl.properties | Bezpieczeństwo Państwa | Bezpieczeństwo తెలుగు Państwa | standard/pl | pl.properties:107: error [security.heading] | U+0C24",
       "file: url() in CSS | templates/children.css | html { | html {\\n  background: url(file:///etc/passwd); | standard/en-GB | children.css:5: error [template.reference] | file:///etc/passwd",
       "external reference in an SVG icon | templates/icons/retention.svg | <circle cx=\"24\" cy=\"24\" r=\"23\" | <image href=\"https://example.org/i.png\" width=\"4\" height=\"4\"/><circle cx=\"24\" cy=\"24\" r=\"23\" | children-and-young-people/en-GB | retention.svg:2: error [icon.reference] | https://example.org/i.png",
       "misspelt variant key | templates/variants/standard.properties | readability.maxSentenceWords | readabilty.maxSentenceWords | standard/en-GB | standard.properties:7: error [readabilty.maxSentenceWords] | did you mean readability.maxSentenceWords",

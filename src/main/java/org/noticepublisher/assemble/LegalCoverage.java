@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
-import org.noticepublisher.catalog.internal.PropertiesFile;
+import org.noticepublisher.catalog.PropertiesFile;
 
 /**
  * What UK GDPR Article 13 (and 14) requires a notice to tell, and which sections tell it, read from

@@ -3,6 +3,7 @@ package org.noticepublisher.assemble;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.noticepublisher.Finding;
 import org.noticepublisher.NoticeId;
 
@@ -21,7 +22,9 @@ import org.noticepublisher.NoticeId;
  * @param draft whether the translation is an unreviewed draft
  * @param fallbacks keys served from another locale's bundle, and from which locale
  * @param fallback how many messages fell back and what share of the text they are
- * @param warnings problems that do not stop publication (missing profile facts, fallbacks)
+ * @param warnings problems that do not stop publication: untranslated messages shown from a fallback
+ *     locale (missing organisation-profile facts are the pipeline's warnings, not the notice's)
+ * @param stale keys shown whose translation was made from English that has changed since
  */
 public record Notice(
     NoticeId id,
@@ -35,7 +38,11 @@ public record Notice(
     boolean draft,
     Map<String, String> fallbacks,
     Fallback fallback,
-    List<Finding> warnings) {
+    List<Finding> warnings,
+    Set<String> stale) {
+
+  /** The HTML elements that are blocks of text; {@link #texts} holds the innermost ones. */
+  public static final String BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, figcaption";
 
   public Notice {
     Objects.requireNonNull(id, "id");
@@ -44,6 +51,15 @@ public record Notice(
     fallbacks = Map.copyOf(fallbacks);
     Objects.requireNonNull(fallback, "fallback");
     warnings = List.copyOf(warnings);
+    stale = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(stale));
+  }
+
+  /** A notice with no stale translations. */
+  public Notice(NoticeId id, String lang, boolean rightToLeft, String title, String subject,
+      String author, String html, List<String> texts, boolean draft, Map<String, String> fallbacks,
+      Fallback fallback, List<Finding> warnings) {
+    this(id, lang, rightToLeft, title, subject, author, html, texts, draft, fallbacks, fallback,
+        warnings, Set.of());
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.noticepublisher.assemble;
 
-import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,8 +35,6 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
  * each section comes from its fragment in {@code templates/sections/}, every text from the catalog.
  */
 public final class NoticeAssembler {
-  private static final String BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, th, td, figcaption";
-
   private final Path templates;
   private final Catalog catalog;
   private final OrganisationProfile profile;
@@ -139,7 +136,7 @@ public final class NoticeAssembler {
 
   private Notice assemble(NoticeId id, Layout layout, Variant variant) throws FindingsException {
     Messages messages = catalog.messages(id.locale(), id.variant(), profile);
-    boolean rtl = isRightToLeft(id.locale());
+    boolean rtl = Catalog.isRightToLeft(id.locale());
     String title = messages.text(variant.documentTitleKey());
     Context context = new Context(Locale.forLanguageTag(id.locale()));
     context.setVariable("messages", messages);
@@ -163,6 +160,11 @@ public final class NoticeAssembler {
     context.setVariable("footer", messages.text(variant.titleKey()));
     String html;
     try {
+      // The reading time depends on the words of the notice itself: count them on a first pass.
+      messages.argument(ReadingTime.ARGUMENT, 1);
+      String draftHtml = engine.process("notice", context);
+      messages.argument(ReadingTime.ARGUMENT,
+          ReadingTime.minutes(Jsoup.parse(draftHtml).body().select("main").text(), id.locale()));
       html = engine.process("notice", context);
     } catch (TemplateProcessingException e) {
       throw new FindingsException(templateFinding(e));
@@ -198,9 +200,9 @@ public final class NoticeAssembler {
       throw new FindingsException(problems);
     }
     List<String> texts = new ArrayList<>();
-    for (Element block : doc.body().select(BLOCKS)) {
+    for (Element block : doc.body().select(Notice.BLOCKS)) {
       // Innermost blocks only (select() counts the block itself), so no text is expected twice.
-      if (block.select(BLOCKS).size() == 1 && !block.text().isBlank()) {
+      if (block.select(Notice.BLOCKS).size() == 1 && !block.text().isBlank()) {
         texts.add(block.text());
       }
     }
@@ -209,9 +211,15 @@ public final class NoticeAssembler {
         Finding.warning(key, "no " + id.locale() + " text: shown in " + from)
             .at(catalog.directory().resolve(id.locale() + ".properties").toString(), 0)
             .withFix("translate " + key)));
+    Path bundleFile = catalog.directory().resolve(id.locale() + ".properties");
+    for (String key : messages.stale()) {
+      warnings.add(Finding.warning(key, "stale: the English changed since this was translated")
+          .at(bundleFile.toString(), catalog.bundle(id.locale()).map(b -> b.lineOf(key)).orElse(0))
+          .withFix("update the translation, then: lint --accept " + key + " -l " + id.locale()));
+    }
     return new Notice(id, id.locale(), rtl, title, subject, profile.name(), html, texts, draft,
         messages.fallbacks(), new Notice.Fallback(messages.fallbacks().size(),
-            messages.fallbackShare()), warnings);
+            messages.fallbackShare()), warnings, messages.stale());
   }
 
   private Finding templateFinding(TemplateProcessingException e) {
@@ -265,13 +273,5 @@ public final class NoticeAssembler {
           Finding.error("icons", "cannot read icons: " + e.getMessage()).at(dir.toString(), 0));
     }
     return Map.copyOf(icons);
-  }
-
-  /** Right-to-left when the locale's script is, e.g. Arabic, Hebrew, and the ar-XB pseudo-locale. */
-  static boolean isRightToLeft(String locale) {
-    if (locale.equals("ar-XB")) {
-      return true;
-    }
-    return ULocale.addLikelySubtags(ULocale.forLanguageTag(locale)).isRightToLeft();
   }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.Bundle;
-import org.noticepublisher.catalog.internal.PropertiesFile;
+import org.noticepublisher.catalog.PropertiesFile;
 
 /**
  * A notice variant as data: which sections, in which order, under which title, read from {@code

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
-import org.noticepublisher.catalog.internal.PropertiesFile;
 import org.noticepublisher.catalog.internal.PseudoLocalisation;
 
 /**

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.noticepublisher.Finding;
 import org.noticepublisher.catalog.internal.InvisibleCharacters;
-import org.noticepublisher.catalog.internal.PropertiesFile;
 
 /**
  * What a translator needs to know about a bundle, compared with the source bundle: each finding
@@ -28,10 +27,13 @@ public final class BundleLint {
   /** Every translation bundle of the catalog (pseudo-locales are generated and not checked). */
   public static List<Finding> check(Catalog catalog) {
     List<Finding> findings = new ArrayList<>();
+    TranslationChecks qa = TranslationChecks.against(catalog.source());
     for (String locale : catalog.locales()) {
       Bundle bundle = catalog.bundle(locale).orElseThrow();
       if (!bundle.generated()) {
+        findings.addAll(qa.check(bundle));
         findings.addAll(check(bundle, catalog.source()));
+        catalog.basis(locale).ifPresent(b -> findings.addAll(staleness(bundle, catalog.source(), b)));
       }
     }
     return findings;
@@ -112,6 +114,41 @@ public final class BundleLint {
               .withFix("add " + key + " = … (source: " + source.file().getFileName() + " line "
                   + source.lineOf(key) + ")"));
         }
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * Translations made from English that has changed since: a warning in a draft bundle, an error in
+   * a reviewed one (a reviewer signed off text that no longer matches). Each names the word diff.
+   */
+  public static List<Finding> staleness(Bundle bundle, Bundle source, SourceBasis basis) {
+    List<Finding> findings = new ArrayList<>();
+    String file = bundle.file().toString();
+    String accept = " -l " + bundle.locale();
+    if (!basis.recorded()) {
+      findings.add(Finding.warning("basis", "no record of the English this translation was made "
+              + "from, so changes to the English cannot be detected")
+          .at(basis.file().toString(), 0)
+          .withFix("if the translation matches the current English, record it: lint --accept-all"
+              + accept));
+      return findings;
+    }
+    boolean reviewed = bundle.status() == Bundle.ReviewStatus.REVIEWED;
+    basis.stale(bundle, source).forEach((key, change) -> {
+      String why = "stale: the English changed since this was translated: " + change.diff();
+      findings.add((reviewed ? Finding.error(key, why) : Finding.warning(key, why))
+          .at(file, bundle.lineOf(key))
+          .withFix("update the translation to the new English, then: lint --accept " + key + accept));
+    });
+    for (String key : bundle.keys()) {
+      if (!key.startsWith("bundle.") && basis.english(key).isEmpty()
+          && SourceBasis.effectiveEnglish(source, key).isPresent()) {
+        findings.add(Finding.warning(key, "no record of the English this translation was made "
+                + "from")
+            .at(file, bundle.lineOf(key))
+            .withFix("once it matches the current English: lint --accept " + key + accept));
       }
     }
     return findings;

@@ -1,5 +1,6 @@
 package org.noticepublisher.catalog;
 
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,20 @@ public final class Catalog {
   /** The locale every other bundle is translated from, and the last step of every fallback chain. */
   public static final String SOURCE_LOCALE = "en-GB";
 
+  /** The generated pseudo-locale with accented, longer text. */
+  public static final String PSEUDO_ACCENTED = PseudoLocalisation.ACCENTED;
+
+  /** The generated right-to-left pseudo-locale. */
+  public static final String PSEUDO_RIGHT_TO_LEFT = PseudoLocalisation.RIGHT_TO_LEFT;
+
   private final Path directory;
   private final Map<String, Bundle> bundles;
+  private final Map<String, SourceBasis> bases;
 
-  private Catalog(Path directory, Map<String, Bundle> bundles) {
+  private Catalog(Path directory, Map<String, Bundle> bundles, Map<String, SourceBasis> bases) {
     this.directory = directory;
     this.bundles = bundles;
+    this.bases = bases;
   }
 
   /** Loads every {@code *.properties} bundle; problems in any of them are reported together. */
@@ -39,7 +48,7 @@ public final class Catalog {
     Map<String, Bundle> bundles = new TreeMap<>();
     List<Finding> problems = new ArrayList<>();
     try (Stream<Path> files = Files.list(directory)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+      for (Path file : files.filter(Catalog::isBundleFile).sorted().toList()) {
         try {
           Bundle bundle = Bundle.load(file);
           bundles.put(bundle.locale(), bundle);
@@ -51,7 +60,7 @@ public final class Catalog {
       throw new FindingsException(
           Finding.error("io", "cannot list bundles: " + e.getMessage()).at(directory.toString(), 0));
     }
-    for (String pseudo : List.of(PseudoLocalisation.ACCENTED, PseudoLocalisation.RIGHT_TO_LEFT)) {
+    for (String pseudo : PseudoLocalisation.ALL) {
       if (bundles.containsKey(pseudo)) {
         problems.add(Finding.error("locales", "pseudo-locale " + pseudo + " is generated from "
                 + SOURCE_LOCALE + " and must not be written by hand")
@@ -67,11 +76,41 @@ public final class Catalog {
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
+    Map<String, SourceBasis> bases = new TreeMap<>();
+    for (Bundle b : bundles.values()) {
+      if (!b.locale().equals(SOURCE_LOCALE)) {
+        try {
+          bases.put(b.locale(), SourceBasis.load(b));
+        } catch (FindingsException e) {
+          problems.addAll(e.findings());
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new FindingsException(problems);
+    }
     Bundle source = bundles.get(SOURCE_LOCALE);
-    bundles.put(PseudoLocalisation.ACCENTED, Bundle.pseudo(PseudoLocalisation.ACCENTED, source));
-    bundles.put(PseudoLocalisation.RIGHT_TO_LEFT,
-        Bundle.pseudo(PseudoLocalisation.RIGHT_TO_LEFT, source));
-    return new Catalog(directory, bundles);
+    for (String pseudo : PseudoLocalisation.ALL) {
+      bundles.put(pseudo, Bundle.pseudo(pseudo, source));
+    }
+    return new Catalog(directory, bundles, bases);
+  }
+
+  /** A bundle is {@code <tag>.properties}; {@code <tag>.basis.properties} is its basis, not a locale. */
+  static boolean isBundleFile(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".properties") && !name.endsWith(SourceBasis.SUFFIX);
+  }
+
+  /** The English a translated bundle was made from; empty for the source and pseudo-locales. */
+  public Optional<SourceBasis> basis(String locale) {
+    return Optional.ofNullable(bases.get(locale));
+  }
+
+  /** Keys of {@code locale}'s own bundle whose English changed since they were translated. */
+  public Map<String, SourceBasis.Change> stale(String locale) {
+    SourceBasis basis = bases.get(locale);
+    return basis == null ? Map.of() : basis.stale(bundles.get(locale), source());
   }
 
   /** Whether {@code locale} is English (en, en-GB, … and the en-XA pseudo-locale). */
@@ -79,9 +118,18 @@ public final class Catalog {
     return locale.equals("en") || locale.startsWith("en-");
   }
 
-  /** Whether {@code locale} is one of the generated pseudo-locales (en-XA, ar-XB). */
+  /** Whether {@code locale} is one of the generated pseudo-locales (en-XA, ar-XB, en-XK). */
   public static boolean isPseudoLocale(String locale) {
     return PseudoLocalisation.isPseudo(locale);
+  }
+
+  /**
+   * Whether text in {@code locale} runs right to left: its likely script does (Arabic, Hebrew …), or
+   * it is the right-to-left pseudo-locale. The one place that decides a document's direction.
+   */
+  public static boolean isRightToLeft(String locale) {
+    return locale.equals(PSEUDO_RIGHT_TO_LEFT)
+        || ULocale.addLikelySubtags(ULocale.forLanguageTag(locale)).isRightToLeft();
   }
 
   public Path directory() {
@@ -129,6 +177,10 @@ public final class Catalog {
 
   /** A fresh message source for one notice: {@code variant}'s wording in {@code locale}. */
   public Messages messages(String locale, String variant, OrganisationProfile profile) {
-    return new Messages(locale, variant, fallbackChain(locale), source(), profile);
+    Map<String, java.util.Set<String>> stale = new TreeMap<>();
+    for (Bundle b : fallbackChain(locale)) {
+      stale.put(b.locale(), stale(b.locale()).keySet());
+    }
+    return new Messages(locale, variant, fallbackChain(locale), source(), profile, stale);
   }
 }

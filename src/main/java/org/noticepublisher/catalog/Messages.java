@@ -11,9 +11,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one message resolver of the project, backed by ICU MessageFormat: every text a notice shows comes
@@ -43,16 +45,32 @@ public final class Messages {
   private final Map<String, String> fallbacks = new TreeMap<>();
   private long characters;
   private long fallbackCharacters;
+  private final Map<String, java.util.Set<String>> staleKeys;
+  private final java.util.Set<String> staleUsed = new java.util.TreeSet<>();
 
-  Messages(
-      String locale, String variant, List<Bundle> chain, Bundle source, OrganisationProfile profile) {
+  Messages(String locale, String variant, List<Bundle> chain, Bundle source,
+      OrganisationProfile profile, Map<String, java.util.Set<String>> staleKeys) {
+    this.staleKeys = Map.copyOf(staleKeys);
     this.locale = locale;
     this.uLocale = ULocale.forLanguageTag(locale);
     this.variant = variant;
     this.chain = List.copyOf(chain);
     this.source = source;
     this.profile = profile;
-    this.facts = profile.arguments();
+    this.facts = new LinkedHashMap<>(profile.arguments());
+  }
+
+  /**
+   * Sets an argument that the notice itself computes (the reading time), for every message after;
+   * the organisation's facts keep their values.
+   *
+   * @throws IllegalArgumentException if {@code name} is one of the organisation's facts
+   */
+  public void argument(String name, Object value) {
+    if (profile.arguments().containsKey(name)) {
+      throw new IllegalArgumentException("name is an organisation fact: " + name);
+    }
+    facts.put(name, value);
   }
 
   public String locale() {
@@ -69,7 +87,7 @@ public final class Messages {
 
   /** Whether {@code key} resolves for this variant in any bundle of the chain. */
   public boolean has(String key) {
-    return resolve(key) != null;
+    return resolve(key).isPresent();
   }
 
   /** The key's text with every argument filled in; links become their words. */
@@ -93,12 +111,13 @@ public final class Messages {
    * text, never markup: the caller must escape them.
    */
   public List<Segment> segments(String key, Map<String, ?> extra, String... slots) {
-    Resolved r = resolve(key);
-    if (r == null) {
-      throw new MissingMessageException(key, variant, locale, source.file().toString());
-    }
+    Resolved r = resolve(key).orElseThrow(
+        () -> new MissingMessageException(key, variant, locale, source.file().toString()));
     if (!r.bundle.locale().equals(locale)) {
       fallbacks.putIfAbsent(r.key, r.bundle.locale());
+    }
+    if (staleKeys.getOrDefault(r.bundle.locale(), java.util.Set.of()).contains(r.key)) {
+      staleUsed.add(r.key);
     }
     MessageFormat format = formats.computeIfAbsent(r.bundle.locale() + "\u0000" + r.key,
         k -> newFormat(r.pattern));
@@ -157,8 +176,7 @@ public final class Messages {
    * language's rules.
    */
   public String languageOf(String key) {
-    Resolved r = resolve(key);
-    return r == null ? locale : r.bundle.locale();
+    return resolve(key).map(r -> r.bundle.locale()).orElse(locale);
   }
 
   /** The share (0 to 1) of the characters shown so far that came from another locale's bundle. */
@@ -166,16 +184,22 @@ public final class Messages {
     return characters == 0 ? 0 : (double) fallbackCharacters / characters;
   }
 
-  private Resolved resolve(String key) {
+  /** Keys shown so far whose translation was made from English that has changed since (stale). */
+  public java.util.Set<String> stale() {
+    return Collections.unmodifiableSet(staleUsed);
+  }
+
+  /** The first bundle of the chain with the variant's own wording or the shared one, and which. */
+  private Optional<Resolved> resolve(String key) {
     for (Bundle bundle : chain) {
       for (String candidate : List.of(variant + "." + key, key)) {
-        String pattern = bundle.pattern(candidate).orElse(null);
-        if (pattern != null) {
-          return new Resolved(bundle, candidate, pattern);
+        Optional<String> pattern = bundle.pattern(candidate);
+        if (pattern.isPresent()) {
+          return Optional.of(new Resolved(bundle, candidate, pattern.get()));
         }
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   private MessageFormat newFormat(String pattern) {
@@ -192,7 +216,7 @@ public final class Messages {
   private record Resolved(Bundle bundle, String key, String pattern) {}
 
   /** A piece of a formatted message: plain text, or a slot the caller fills with markup. */
-  public record Segment(String text, String slot) {
+  public record Segment(String text, @Nullable String slot) {
     static Segment text(String text) {
       return new Segment(text, null);
     }

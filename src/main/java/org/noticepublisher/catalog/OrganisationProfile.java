@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
-import org.noticepublisher.catalog.internal.PropertiesFile;
 
 /**
  * The facts a notice states about the organisation that publishes it, read from one file so that

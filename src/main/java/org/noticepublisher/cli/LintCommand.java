@@ -7,7 +7,11 @@ import java.util.concurrent.Callable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.Pipeline;
 import org.noticepublisher.assemble.Variant;
+import org.noticepublisher.catalog.Bundle;
+import org.noticepublisher.render.BundleFit;
 import org.noticepublisher.catalog.BundleLint;
+import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.catalog.SourceBasis;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +23,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Checks bundles against the source bundle (arguments, missing and unknown keys, apostrophes,",
       "review status), the organisation profile, the templates and each variant's UK GDPR Art. 13",
-      "coverage, without rendering. Exit 0: no errors; 1: errors (or warnings with --strict)."
+      "coverage, without rendering; stale translations (the English changed since) with a word",
+      "diff: [-old words-] {+new words+}. --accept KEY… -l TAG records that translations match the",
+      "current English. Exit 0: no errors; 1: errors (or warnings with --strict); 2: usage."
     })
 final class LintCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -28,18 +34,74 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail on warnings too.")
   boolean strict;
 
+  @Option(names = {"-l", "--locale"}, split = ",", paramLabel = "TAG",
+      description = "Bundle whose translations --accept/--accept-all records (repeatable).")
+  List<String> locales = new ArrayList<>();
+
+  @Option(names = "--accept", paramLabel = "KEY", arity = "1..*",
+      description = "Record that the translation of KEY matches the current English (clears stale).")
+  List<String> accept = new ArrayList<>();
+
+  @Option(names = "--accept-all",
+      description = "Record that every translation of the bundle matches the current English; the "
+          + "first use records the state of a bundle.")
+  boolean acceptAll;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException, org.noticepublisher.FindingsException {
     PrintWriter out = spec.commandLine().getOut();
-    Pipeline pipeline = project.open(spec.commandLine().getErr());
-    if (pipeline == null) {
+    PrintWriter err = spec.commandLine().getErr();
+    var opened = project.open(err);
+    if (opened.isEmpty()) {
       return Main.FAILED;
     }
+    Pipeline pipeline = opened.get();
+    if (acceptAll || !accept.isEmpty()) {
+      if (acceptAll && !accept.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "choose either --accept KEY… or --accept-all");
+      }
+      if (locales.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "say which bundle: -l TAG (e.g. -l pl)");
+      }
+      Catalog catalog = pipeline.catalog();
+      for (String locale : locales) {
+        Bundle bundle = catalog.bundle(locale).filter(b -> !b.generated()
+                && !b.locale().equals(Catalog.SOURCE_LOCALE))
+            .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "no translated bundle '" + locale + "'; translated: "
+                    + catalog.locales().stream().filter(l -> !Catalog.isPseudoLocale(l)
+                        && !l.equals(Catalog.SOURCE_LOCALE)).toList()));
+        for (String key : accept) {
+          if (bundle.pattern(key).isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                "no key '" + key + "' in " + bundle.file());
+          }
+        }
+        SourceBasis basis = SourceBasis.accept(bundle, catalog.source(), accept);
+        out.println("recorded the English of " + (accept.isEmpty() ? "every translation"
+            : accept.size() + " translation(s)") + " of " + locale + " in " + basis.file());
+      }
+      opened = project.open(err);
+      if (opened.isEmpty()) {
+        return Main.FAILED;
+      }
+      pipeline = opened.get();
+    } else if (!locales.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "-l is for --accept/--accept-all; lint checks every bundle");
+    }
     List<Finding> findings = new ArrayList<>(BundleLint.check(pipeline.catalog()));
+    findings.addAll(BundleFit.withShippedFonts().check(pipeline.catalog(),
+        pipeline.assembler().variants().values()));
     findings.addAll(pipeline.warnings());
     for (Variant v : pipeline.assembler().variants().values()) {
       findings.addAll(pipeline.legalCoverage().check(v));
     }
+    // File by file, line by line, as an editor lists them; findings without a file come last.
+    findings.sort(java.util.Comparator.comparing((Finding f) -> f.source().isEmpty())
+        .thenComparing(Finding::source).thenComparingInt(Finding::line));
     findings.forEach(f -> out.println(f));
     long errors = findings.stream().filter(Finding::isError).count();
     out.printf("%n%d errors, %d warnings in %d bundles, %d variants%n", errors,

@@ -2,6 +2,7 @@ package org.noticepublisher.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.Pipeline;
@@ -13,16 +14,16 @@ final class ProjectOptions {
       description = "Project folder holding locales/ and templates/ (default: ${DEFAULT-VALUE}).")
   Path project;
 
-  /** Opens the pipeline, printing every problem with the sources; null when they are broken. */
-  Pipeline open(PrintWriter err) {
+  /** Opens the pipeline, printing every problem with the sources; empty when they are broken. */
+  Optional<Pipeline> open(PrintWriter err) {
     try {
-      return Pipeline.open(project);
+      return Optional.of(Pipeline.open(project));
     } catch (FindingsException e) {
       err.println("The notice sources have problems; nothing was rendered:");
       for (Finding f : e.findings()) {
         err.println("  " + f);
       }
-      return null;
+      return Optional.empty();
     }
   }
 }

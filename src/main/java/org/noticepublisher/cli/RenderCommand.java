@@ -2,15 +2,18 @@ package org.noticepublisher.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.InOrder;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Pipeline;
 import org.noticepublisher.Publication;
@@ -19,6 +22,7 @@ import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.publish.OutputBusyException;
 import org.noticepublisher.publish.OutputUnusableException;
 import org.noticepublisher.publish.Publisher;
+import org.noticepublisher.verify.PdfValidator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +32,9 @@ import picocli.CommandLine.Spec;
 /** {@code render}: every variant × locale (or those chosen) into the output folder, validated. */
 @Command(name = "render", mixinStandardHelpOptions = true,
     description = {
-      "Renders notices to PDF/UA-1 + PDF/A-2a and HTML, validates each with veraPDF and text checks,",
-      "and publishes only those that pass. Exit 0: all published; 1: some failed; 2: usage error."
+      "Renders notices to PDF/UA-1 + PDF/A-2a (or, with --standard ua2, PDF/UA-2 + PDF/A-4) and",
+      "HTML, validates each with veraPDF and text checks, and publishes only those that pass.",
+      "Exit 0: all published; 1: some failed; 2: usage error."
     })
 final class RenderCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -49,9 +54,24 @@ final class RenderCommand implements Callable<Integer> {
   @Option(names = "--large-print", description = "Body text of 16 pt or more (clear print).")
   boolean largePrint;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Notices rendered at once (default: one per processor, here "
+          + "${DEFAULT-VALUE}). Output is the same whatever the number.")
+  int threads = InOrder.defaultThreads();
+
+  @Option(names = "--force",
+      description = "Render every chosen notice, even those whose published files are up to date.")
+  boolean force;
+
+  @Option(names = "--standard", paramLabel = "ua1|ua2", defaultValue = "ua1",
+      converter = StandardConverter.class,
+      description = {"PDF standards: ua1 = PDF/UA-1 + PDF/A-2a (default), ua2 = PDF/UA-2 +",
+          "WTPDF 1.0 accessibility + PDF/A-4 on PDF 2.0, published as <variant>.<locale>.ua2.pdf."})
+  Layout.Standard standard;
+
   @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "600",
-      description = "How long to wait while another render or the web service publishes to"
-          + " the same output folder, then give up with exit 1 (default: ${DEFAULT-VALUE};"
+      description = "How long to wait while another render or the web service publishes to the"
+          + " same output folder, then give up with exit 1 (default: ${DEFAULT-VALUE};"
           + " 0: at once).")
   long waitSeconds;
 
@@ -59,20 +79,29 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Pipeline pipeline = project.open(err);
-    if (pipeline == null) {
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more");
+    }
+    if (waitSeconds < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--wait must be 0 or more");
+    }
+    if (force || !Files.isRegularFile(output.resolve(Publisher.MANIFEST))) {
+      // Everything will be rendered: veraPDF's set-up (its largest start-up cost) overlaps with
+      // loading the sources.
+      PdfValidator.prepareInBackground();
+    }
+    var opened = project.open(err);
+    if (opened.isEmpty()) {
       return Main.FAILED;
     }
+    Pipeline pipeline = opened.get();
     List<NoticeId> ids = selection.resolve(pipeline, spec.commandLine());
     List<Finding> warnings = pipeline.warnings();
     if (!warnings.isEmpty()) {
       err.println("Warnings (" + warnings.size() + "): the notices show a placeholder for each");
       warnings.forEach(w -> err.println("  " + w));
     }
-    Layout layout = new Layout(pageSize, largePrint);
-    if (waitSeconds < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--wait must be 0 or more");
-    }
+    Layout layout = new Layout(pageSize, largePrint, standard);
     // Opened before anything is rendered: an unusable folder or a busy lock costs no render.
     Publisher.Options options = new Publisher.Options("render", Duration.ofSeconds(waitSeconds),
         message -> {
@@ -84,9 +113,10 @@ final class RenderCommand implements Callable<Integer> {
         err.println("The output folder had changed since it was published:");
         publisher.findings().forEach(f -> err.println("  " + f));
       }
-      List<Publication> done = render(pipeline, ids, layout, publisher, out);
-      Summary.print(out, done, publisher);
-      return done.stream().allMatch(Publication::publishable) ? Main.OK : Main.FAILED;
+      List<Summary.Row> rows = render(pipeline, ids, layout, publisher, out);
+      Summary.print(out, rows, publisher);
+      return rows.stream().allMatch(r -> r.made().map(Publication::publishable).orElse(true))
+          ? Main.OK : Main.FAILED;
     } catch (OutputUnusableException e) {
       err.println("error: " + e.getMessage());
       return Main.USAGE;
@@ -100,30 +130,54 @@ final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  /** Each notice is published as soon as it passes: an interrupted run keeps what it finished. */
-  private static List<Publication> render(Pipeline pipeline, List<NoticeId> ids, Layout layout,
+  /**
+   * Renders on {@link #threads} threads and publishes each notice as soon as it passes, in matrix
+   * order: an interrupted run keeps what it finished. A notice whose published files were made
+   * from the same sources would come out byte for byte the same: it is skipped, nothing written.
+   */
+  private List<Summary.Row> render(Pipeline pipeline, List<NoticeId> ids, Layout layout,
       Publisher publisher, PrintWriter out) throws IOException {
-    List<Publication> done = new ArrayList<>();
+    List<Summary.Row> rows = new ArrayList<>();
     int width = String.valueOf(ids.size()).length();
-    for (int i = 0; i < ids.size(); i++) {
-      Publication p = pipeline.produce(ids.get(i), layout);
+    Callable<Optional<Publication>> unchanged = Optional::empty;
+    List<Callable<Optional<Publication>>> work = ids.stream()
+        .<Callable<Optional<Publication>>>map(id ->
+            !force && publisher.isCurrent(id, layout, pipeline.sourceHash(id, layout))
+                ? unchanged
+                : () -> Optional.of(pipeline.produce(id, layout)))
+        .toList();
+    if (work.stream().anyMatch(w -> w != unchanged)) {
+      PdfValidator.prepareInBackground(); // while the first notice renders
+    }
+    InOrder.run(work, threads, (i, made) -> {
+      NoticeId id = ids.get(i);
+      rows.add(new Summary.Row(id, layout, made));
+      out.printf(Locale.ROOT, "[%" + width + "d/%d] %-40s %s%n", i + 1, ids.size(),
+          id + " (" + layout.label() + (layout.standard() == Layout.Standard.UA1 ? ""
+              : ", " + layout.standard().id()) + ")",
+          made.map(RenderCommand::status).orElse("unchanged"));
+      if (made.isEmpty()) {
+        out.flush();
+        return;
+      }
+      Publication p = made.get();
       if (p.publishable()) {
         publisher.publish(p);
       }
-      done.add(p);
-      out.printf(Locale.ROOT, "[%" + width + "d/%d] %-40s %s%n", i + 1, ids.size(),
-          p.id() + " (" + layout.label() + ")", status(p));
       p.reading().ifPresent(r -> out.println("      " + r));
       p.notice().map(Notice::fallbacks).filter(f -> !f.isEmpty()).ifPresent(f -> out.println(
           "      " + f.size() + " messages not translated, shown from " + new TreeSet<>(f.values())
               + ": " + String.join(", ", f.keySet().stream().limit(5).toList())
               + (f.size() > 5 ? ", …" : "")));
+      p.notice().map(Notice::stale).filter(st -> !st.isEmpty()).ifPresent(st -> out.println(
+          "      stale: " + st.size() + " translations made from older English: "
+              + String.join(", ", st)));
       for (Finding f : p.verdict().errors()) {
         out.println("      " + f);
       }
       out.flush();
-    }
-    return done;
+    });
+    return rows;
   }
 
   private static String status(Publication p) {
@@ -132,6 +186,18 @@ final class RenderCommand implements Callable<Integer> {
       return "ok      " + p.pdf().orElseThrow().pages() + " pages " + time;
     }
     return "FAILED  " + p.verdict().errors().size() + " errors " + time + " (not published)";
+  }
+
+  /** Turns "ua2" into a standard with a message that lists the choices. */
+  static final class StandardConverter implements CommandLine.ITypeConverter<Layout.Standard> {
+    @Override
+    public Layout.Standard convert(String value) {
+      try {
+        return Layout.Standard.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** Turns "a5" into a page size with a message that lists the choices. */

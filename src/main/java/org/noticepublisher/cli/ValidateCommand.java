@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.verify.PdfValidator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code validate FILE…}: veraPDF on any PDF, with a report a person can read. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {
-      "Validates PDF files with veraPDF against PDF/UA-1 and PDF/A-2a (or a profile given with",
-      "--profile). Exit 0: all compliant; 1: some not; 2: usage error (e.g. a missing file)."
+      "Validates PDF files with veraPDF against PDF/UA-1 and PDF/A-2a (with --standard ua2:",
+      "PDF/UA-2, WTPDF 1.0 accessibility and PDF/A-4; or a profile given with --profile).",
+      "Exit 0: all compliant; 1: some not; 2: usage error (e.g. a missing file)."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -31,6 +33,12 @@ final class ValidateCommand implements Callable<Integer> {
       description = "A veraPDF validation profile (XML), e.g. the WCAG 2.2 machine profile.")
   Path profile;
 
+  @Option(names = "--standard", paramLabel = "ua1|ua2", defaultValue = "ua1",
+      converter = RenderCommand.StandardConverter.class,
+      description = "Standards to check when no profile is given: ua1 or ua2 "
+          + "(default: ${DEFAULT-VALUE}).")
+  Layout.Standard standard;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -41,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PdfValidator validator;
     try {
-      validator = profile == null ? PdfValidator.publishingStandards()
+      validator = profile == null ? PdfValidator.publishingStandards(standard)
           : PdfValidator.fromProfile(profile);
     } catch (FindingsException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

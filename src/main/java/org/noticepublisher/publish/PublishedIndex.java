@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.noticepublisher.assemble.Layout;
 
 /**
  * {@code output/index.html}: every published notice in one accessible table, with its language, review
@@ -28,8 +29,8 @@ final class PublishedIndex {
     Element table = doc.body().appendElement("table");
     table.appendElement("caption").text("Every notice that passed validation, by variant and locale");
     Element head = table.appendElement("thead").appendElement("tr");
-    for (String h : new String[] {"Variant", "Locale", "Title", "Review", "Untranslated",
-        "Layout", "Pages", "Files"}) {
+    for (String h : new String[] {"Variant", "Locale", "Title", "Review", "Untranslated", "Stale",
+        "Layout", "Standard", "Pages", "Files"}) {
       head.appendElement("th").attr("scope", "col").text(h);
     }
     Element body = table.appendElement("tbody");
@@ -38,7 +39,11 @@ final class PublishedIndex {
     for (JsonNode e : entries) {
       String key = e.path("variant").asText() + "/" + e.path("locale").asText() + "/"
           + e.path("layout").asText();
-      (e.path("type").asText().equals("application/pdf") ? pdfs : twins).put(key, e);
+      if (e.path("type").asText().equals("application/pdf")) {
+        pdfs.put(key + "/" + e.path("standard").asText(Layout.Standard.UA1.id()), e);
+      } else {
+        twins.put(key, e);
+      }
     }
     pdfs.forEach((key, pdf) -> {
       Element row = body.appendElement("tr");
@@ -50,11 +55,15 @@ final class PublishedIndex {
       row.appendElement("td").addClass(draft ? "draft" : "reviewed")
           .text(draft ? "draft" : "reviewed");
       row.appendElement("td").text(untranslated(pdf));
+      int stale = pdf.path("stale").size();
+      row.appendElement("td").addClass(stale > 0 ? "draft" : "current")
+          .text(stale > 0 ? "stale (" + stale + ")" : "0");
       row.appendElement("td").text(pdf.path("layout").asText());
+      row.appendElement("td").text(standard(pdf.path("standard").asText()));
       row.appendElement("td").text(pdf.path("pages").asText());
       Element files = row.appendElement("td");
       files.appendElement("a").attr("href", pdf.path("path").asText()).text("PDF");
-      JsonNode twin = twins.get(key);
+      JsonNode twin = twins.get(key.substring(0, key.lastIndexOf('/')));
       if (twin != null) {
         files.appendText(" · ");
         files.appendElement("a").attr("href", twin.path("path").asText()).text("HTML");
@@ -72,5 +81,14 @@ final class PublishedIndex {
     }
     return String.format(java.util.Locale.ROOT, "%d %s (%.1f%%)", messages,
         messages == 1 ? "message" : "messages", fallback.path("share").asDouble() * 100);
+  }
+
+  /** Manifests written before the choice of standard existed list PDF/UA-1 files only. */
+  private static String standard(String id) {
+    try {
+      return Layout.Standard.parse(id.isEmpty() ? Layout.Standard.UA1.id() : id).description();
+    } catch (IllegalArgumentException e) {
+      return id;
+    }
   }
 }

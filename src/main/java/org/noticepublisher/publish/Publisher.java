@@ -27,13 +27,15 @@ import org.noticepublisher.Publication;
 import org.noticepublisher.Sha256;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
+import org.noticepublisher.sources.SourceHash;
 
 /**
  * A publishing session on an output folder: the only way anything is written there. Opening it
  * takes the folder's lock (a second render, or the web service, waits for it); {@link #publish}
- * writes verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf} with the HTML
- * twin beside them, and {@code manifest.json} (hash, size, pages, review status, validation of
- * every published file) and {@code index.html} (the same for people).
+ * writes verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf}
+ * ({@code .ua2.pdf} for PDF/UA-2) with the HTML twin beside them, and {@code manifest.json} (hash,
+ * size, pages, review status, standard, validation of every published file) and {@code index.html}
+ * (the same for people).
  *
  * <p>What readers see is always consistent: each {@link #publish} builds a complete new generation
  * of the folder (unchanged files shared by hard link, new ones written, manifest and index last)
@@ -127,19 +129,43 @@ public final class Publisher implements AutoCloseable {
     return List.copyOf(findings);
   }
 
-  /** Where a notice's PDF is published; layouts other than A4 get their own name. */
+  /**
+   * Where a notice's PDF is published; layouts other than A4 and standards other than PDF/UA-1 get
+   * their own name ({@link Layout#fileSuffix()}), so every kind can be published side by side.
+   */
   public Path pdfPath(NoticeId id, Layout layout) {
     return output.resolve(relative(id, layout, ".pdf"));
   }
 
+  /** The HTML twin: one per paper and print size, shared by the PDFs of every standard. */
   public Path htmlPath(NoticeId id, Layout layout) {
     return output.resolve(relative(id, layout, ".html"));
   }
 
   private static String relative(NoticeId id, Layout layout, String extension) {
-    String stem = layout.equals(Layout.DEFAULT) ? id.fileStem()
-        : id.fileStem() + "." + layout.label();
-    return id.variant() + "/" + id.locale() + "/" + stem + extension;
+    Layout named = extension.equals(".pdf") ? layout : layout.withStandard(Layout.Standard.UA1);
+    return id.variant() + "/" + id.locale() + "/" + id.fileStem() + named.fileSuffix() + extension;
+  }
+
+  /**
+   * Whether publishing {@code id} again would change nothing: the manifest lists its PDF and HTML
+   * as made from sources with hash {@code sources}, and both files are as the manifest describes
+   * them (opening the session checked every listed file's size and SHA-256 and left out any that
+   * differ). Anything else (never published, other sources, a file changed by hand) means it must
+   * be made again.
+   */
+  public synchronized boolean isCurrent(NoticeId id, Layout layout, SourceHash sources) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(sources, "sources");
+    requireOpen();
+    for (String path : List.of(relative(id, layout, ".pdf"), relative(id, layout, ".html"))) {
+      JsonNode entry = entries.get(path);
+      if (entry == null || !sources.hex().equals(entry.path("sources").asText())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -348,6 +374,10 @@ public final class Publisher implements AutoCloseable {
     fallback.put("messages", notice.fallback().messages());
     // Rounded, so the manifest stays the same bytes for the same sources.
     fallback.put("share", Math.round(notice.fallback().share() * 10_000) / 10_000.0);
+    // "stale": some translations were made from English that has changed since.
+    e.put("translation", notice.stale().isEmpty() ? "current" : "stale");
+    ArrayNode stale = e.putArray("stale");
+    notice.stale().forEach(stale::add);
     e.put("sources", p.sources().hex());
     e.put("sha256", Sha256.hex(bytes));
     e.put("bytes", bytes.length);
@@ -357,6 +387,7 @@ public final class Publisher implements AutoCloseable {
   private static ObjectNode pdfEntry(Publication p, String path, byte[] bytes) {
     ObjectNode pdf = entry(p, path, "application/pdf", bytes);
     pdf.put("pages", p.pdf().orElseThrow().pages());
+    pdf.put("standard", p.layout().standard().id());
     ObjectNode validation = pdf.putObject("validation");
     validation.put("compliant", p.verdict().passed());
     ArrayNode checks = validation.putArray("checks");

@@ -5,4 +5,7 @@
  * lists it should walk {@code output.toRealPath()} ({@code Files.walk} does not enter a link it
  * starts from), and code that writes there bypasses the manifest and is undone by the next session.
  */
+@NullMarked
 package org.noticepublisher.publish;
+
+import org.jspecify.annotations.NullMarked;

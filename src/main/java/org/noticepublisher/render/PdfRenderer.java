@@ -36,6 +36,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
 import org.noticepublisher.render.internal.GlyphCoverage;
@@ -45,18 +46,21 @@ import org.noticepublisher.render.internal.KeepAllLineBreaker;
 import org.noticepublisher.render.internal.QuietLog;
 import org.noticepublisher.render.internal.ReproducibleMetadata;
 import org.noticepublisher.render.internal.ShippedFont;
+import org.noticepublisher.render.internal.Ua2Conversion;
 
 /**
- * Renders an assembled notice to a tagged PDF/UA-1 + PDF/A-2a file with openhtmltopdf, using only the
- * fonts that ship with the project and never fetching anything. Any font or glyph warning from
- * openhtmltopdf fails the render: it would otherwise drop text silently while veraPDF still passes.
+ * Renders an assembled notice to a tagged PDF/UA-1 + PDF/A-2a file with openhtmltopdf (or, on
+ * request, PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4 on PDF 2.0), using only the fonts that ship
+ * with the project and never fetching anything. Any font or glyph warning from openhtmltopdf fails
+ * the render: it would otherwise drop text silently while veraPDF still passes.
  *
- * <p>Thread-safe: each render builds its own renderer; the fonts and metric cache are shared read-only.
+ * <p>Thread-safe: each render builds its own renderer; the fonts are shared read-only, and every
+ * render reads and writes the shared font-metric cache (a ConcurrentHashMap in openhtmltopdf).
  */
 public final class PdfRenderer {
   private final List<ShippedFont> fonts;
   private final byte[] colourProfile;
-  private final byte[] fontsHash;
+  private byte[] fontsHash;
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final GlyphCoverage coverage;
   /** JDK shapers of the complex-script fonts, by PostScript name. */
@@ -71,8 +75,15 @@ public final class PdfRenderer {
             f -> JdkShaper.of(f.bytes())));
     this.coverage = new GlyphCoverage(fonts);
     this.colourProfile = colourProfile;
-    this.fontsHash = ReproducibleMetadata.sha256(
-        fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
+  }
+
+  /** The fonts' digest, part of every document id; computed on first use (a run may render nothing). */
+  private synchronized byte[] fontsHash() {
+    if (fontsHash == null) {
+      fontsHash = ReproducibleMetadata.sha256(
+          fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
+    }
+    return fontsHash;
   }
 
   static {
@@ -129,8 +140,27 @@ public final class PdfRenderer {
    * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing glyph…)
    */
   public RenderedPdf render(Notice notice, LocalDate published) throws FindingsException {
+    return render(notice, published, Layout.Standard.UA1);
+  }
+
+  /**
+   * Renders {@code notice} for {@code standard}; {@code published} becomes the PDF's creation date.
+   *
+   * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing
+   *     glyph…), or a PDF/UA-2 notice has a link within itself (see {@link #internalLinks})
+   */
+  public RenderedPdf render(Notice notice, LocalDate published, Layout.Standard standard)
+      throws FindingsException {
     Objects.requireNonNull(notice, "notice");
+    Objects.requireNonNull(published, "published");
+    Objects.requireNonNull(standard, "standard");
     Document html = Jsoup.parse(notice.html());
+    if (standard == Layout.Standard.UA2) {
+      List<Finding> links = internalLinks(notice, html);
+      if (!links.isEmpty()) {
+        throw new FindingsException(links);
+      }
+    }
     List<Integer> uncovered = uncovered(html);
     if (!uncovered.isEmpty()) {
       throw new FindingsException(uncovered.stream().limit(10).map(cp -> Finding.error("glyph",
@@ -173,8 +203,16 @@ public final class PdfRenderer {
     try (PdfBoxRenderer renderer = withShaping(builder.buildPdfRenderer(), shaper);
         PDDocument doc = renderer.createPDFKeepOpen()) {
       shaper.finish(doc);
-      ReproducibleMetadata.apply(doc, published, ReproducibleMetadata.sha256(
-          notice.html().getBytes(StandardCharsets.UTF_8), fontsHash, colourProfile));
+      byte[] html8 = notice.html().getBytes(StandardCharsets.UTF_8);
+      ReproducibleMetadata.apply(doc, published, standard == Layout.Standard.UA1
+          ? ReproducibleMetadata.sha256(html8, fontsHash(), colourProfile)
+          // Another file than the PDF/UA-1 one, so another document ID.
+          : ReproducibleMetadata.sha256(html8, fontsHash(), colourProfile,
+              standard.id().getBytes(StandardCharsets.US_ASCII)));
+      if (standard == Layout.Standard.UA2) {
+        // After ReproducibleMetadata: it writes the document information this step moves to XMP.
+        Ua2Conversion.apply(doc);
+      }
       pages = doc.getNumberOfPages();
       doc.save(out);
     } catch (IOException | RuntimeException e) {
@@ -187,6 +225,24 @@ public final class PdfRenderer {
       throw new FindingsException(problems);
     }
     return new RenderedPdf(out.toByteArray(), pages);
+  }
+
+  /**
+   * PDF/UA-2 wants every destination inside the document to name a structure element. openhtmltopdf
+   * records one for bookmarks but not for links ({@code href="#…"}), so such notices are refused in
+   * this standard rather than published with a destination a screen reader cannot follow.
+   */
+  private static List<Finding> internalLinks(Notice notice, Document html) {
+    List<Finding> findings = new ArrayList<>();
+    for (Element a : html.select("a[href^=#]")) {
+      findings.add(Finding.error("standard.ua2.internal-link", "the link '" + a.text()
+              + "' points inside the notice (" + a.attr("href") + "); PDF/UA-2 needs a structure "
+              + "destination for it, which the renderer cannot make for links")
+          .at(notice.id().toString(), 0)
+          .withFix("link to a web address instead (templates/organisation.properties link.*), or "
+              + "publish this notice as PDF/UA-1 (--standard ua1)"));
+    }
+    return findings;
   }
 
   /** Complex scripts are measured and drawn by glyph id ({@link ShapingTextRenderer}). */

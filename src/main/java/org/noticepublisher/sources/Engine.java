@@ -1,16 +1,23 @@
 package org.noticepublisher.sources;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.noticepublisher.Sha256;
 
 /**
@@ -37,25 +44,16 @@ final class Engine {
 
   private static String compute() {
     MessageDigest md = Sha256.newDigest();
-    CodeSource code = Engine.class.getProtectionDomain().getCodeSource();
+    URL code = location(Engine.class);
     try {
-      Path own = code == null ? null : Path.of(code.getLocation().toURI());
+      Path own = code == null ? null : Path.of(code.toURI());
       if (own == null) {
         md.update("unknown code source".getBytes(StandardCharsets.UTF_8));
-      } else if (Files.isDirectory(own)) {
-        try (Stream<Path> files = Files.walk(own)) {
-          for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-            md.update(own.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-            md.update(Files.readAllBytes(f));
-          }
-        }
       } else {
-        md.update(Files.readAllBytes(own));
+        ownCode(md, own);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the project's own code to fingerprint it", e);
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      md.update(String.valueOf(code.getLocation()).getBytes(StandardCharsets.UTF_8));
+    } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+      md.update(String.valueOf(code).getBytes(StandardCharsets.UTF_8));
     }
     for (String library : LIBRARIES) {
       md.update(library.getBytes(StandardCharsets.UTF_8));
@@ -64,22 +62,92 @@ final class Engine {
     return HexFormat.of().formatHex(md.digest());
   }
 
+  /** The digest of the project's own code at {@code own}, a class folder or a jar; for tests. */
+  static String ownCode(Path own) {
+    MessageDigest md = Sha256.newDigest();
+    ownCode(md, own);
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static void ownCode(MessageDigest md, Path own) {
+    try {
+      if (Files.isDirectory(own)) {
+        try (Stream<Path> files = Files.walk(own)) {
+          for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+            entry(md, own.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+          }
+        }
+      } else {
+        // The packaged jar digests as the folder it was made from: the same classes and resources
+        // give the same hash whether a run starts from Maven (target/classes) or from the jar, and
+        // however often the jar is rebuilt (its timestamps and META-INF do not count).
+        try (ZipFile jar = new ZipFile(own.toFile())) {
+          List<? extends ZipEntry> entries = jar.stream().filter(e -> !e.isDirectory())
+              .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+          for (ZipEntry e : entries) {
+            try (InputStream in = jar.getInputStream(e)) {
+              entry(md, e.getName(), in.readAllBytes());
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the project's own code to fingerprint it", e);
+    }
+  }
+
+  /** A file of the project's own code; META-INF (manifest, build metadata) says nothing of it. */
+  private static void entry(MessageDigest md, String name, byte[] bytes) {
+    if (!name.startsWith("META-INF/")) {
+      md.update(name.getBytes(StandardCharsets.UTF_8));
+      md.update(bytes);
+    }
+  }
+
   /**
    * The jar a library's class comes from, by file name only ({@code pdfbox-3.0.8.jar}): the version
    * counts, the folder it was installed in does not.
    */
   private static String where(String className) {
     try {
-      CodeSource code = Class.forName(className, false, Engine.class.getClassLoader())
-          .getProtectionDomain().getCodeSource();
+      URL code = location(Class.forName(className, false, Engine.class.getClassLoader()));
       if (code == null) {
         return "?";
       }
-      String path = code.getLocation().getPath();
+      String path = code.getPath();
       return path.substring(path.lastIndexOf('/', path.length() - 2) + 1);
     } catch (ClassNotFoundException | LinkageError e) {
       return "absent";
     }
+  }
+
+  /**
+   * The jar or class folder {@code type} was loaded from, or null. Some class loaders (Maven's
+   * {@code exec:java}) give classes a code source without a location; then the class file's own URL
+   * tells ({@code jar:file:…!/…} or {@code file:…/org/…/Engine.class}).
+   */
+  static URL location(Class<?> type) {
+    CodeSource code = type.getProtectionDomain().getCodeSource();
+    if (code != null && code.getLocation() != null) {
+      return code.getLocation();
+    }
+    String file = type.getName().replace('.', '/') + ".class";
+    URL self = type.getClassLoader() == null ? null : type.getClassLoader().getResource(file);
+    if (self == null) {
+      return null;
+    }
+    String url = self.toString();
+    try {
+      if (url.startsWith("jar:") && url.contains("!/")) {
+        return new URL(url.substring("jar:".length(), url.indexOf("!/")));
+      }
+      if (url.endsWith(file)) {
+        return new URL(url.substring(0, url.length() - file.length()));
+      }
+    } catch (MalformedURLException e) {
+      return null;
+    }
+    return null;
   }
 
 }

@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.TreeMap;
 import java.util.Map;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.assemble.Layout;
 import org.verapdf.core.EncryptedPdfException;
 import org.verapdf.core.ModelParsingException;
 import org.verapdf.core.ValidationException;
@@ -27,7 +30,8 @@ import org.verapdf.pdfa.validation.profiles.ValidationProfile;
 
 /**
  * Validates PDFs in-process with veraPDF. By default against PDF/UA-1 and PDF/A-2a, the two standards
- * every published notice must meet; or against a profile loaded from XML (e.g. WCAG 2.2 machine).
+ * every published notice must meet; against PDF/UA-2, WTPDF 1.0 accessibility and PDF/A-4 for
+ * notices made to those; or against a profile loaded from XML (e.g. WCAG 2.2 machine).
  * Each failed rule becomes one finding with its rule id, how often it failed and where first.
  */
 public final class PdfValidator {
@@ -35,54 +39,111 @@ public final class PdfValidator {
   public static final List<PDFAFlavour> PUBLISHING_STANDARDS =
       List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
 
+  /** The standards a notice made for PDF/UA-2 must meet. */
+  public static final List<PDFAFlavour> PUBLISHING_STANDARDS_UA2 = List.of(
+      PDFAFlavour.PDFUA_2, PDFAFlavour.WTPDF_1_0_ACCESSIBILITY, PDFAFlavour.PDFA_4);
+
   private static final Object INIT = new Object();
-  private static boolean initialised;
+  private static CompletableFuture<Void> setUp;
 
   private final ValidationProfile profile;
+  private final List<PDFAFlavour> flavours;
+  private final String description;
 
-  private PdfValidator(ValidationProfile profile) {
-    initialise();
+  private PdfValidator(ValidationProfile profile, List<PDFAFlavour> flavours, String description) {
     this.profile = profile;
+    this.flavours = flavours;
+    this.description = description;
   }
 
   /** Validates against PDF/UA-1 and PDF/A-2a. */
   public static PdfValidator publishingStandards() {
-    return new PdfValidator(null);
+    return publishingStandards(Layout.Standard.UA1);
+  }
+
+  /** Validates against the standards a notice made for {@code standard} must meet. */
+  public static PdfValidator publishingStandards(Layout.Standard standard) {
+    Objects.requireNonNull(standard, "standard");
+    return switch (standard) {
+      case UA1 -> new PdfValidator(null, PUBLISHING_STANDARDS, "PDF/UA-1 + PDF/A-2a");
+      case UA2 -> new PdfValidator(null, PUBLISHING_STANDARDS_UA2,
+          "PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4");
+    };
   }
 
   /** Validates against a veraPDF profile read from an XML file. */
   public static PdfValidator fromProfile(Path xml) throws FindingsException {
     initialise();
     try (InputStream in = Files.newInputStream(xml)) {
-      return new PdfValidator(Profiles.profileFromXml(in));
+      ValidationProfile profile = Profiles.profileFromXml(in);
+      return new PdfValidator(profile, List.of(), profile.getDetails().getName());
     } catch (IOException | javax.xml.bind.JAXBException e) {
       throw new FindingsException(
           Finding.error("profile", "cannot read veraPDF profile: " + e).at(xml.toString(), 0));
     }
   }
 
-  private static void initialise() {
+  /**
+   * Starts veraPDF's one-time set-up (its model and the PDF/UA-1 and PDF/A-2a profiles, about two
+   * seconds in a fresh JVM) on a background thread, so that it overlaps with loading the sources and
+   * rendering the first notice. Later calls do nothing; {@link #validate} waits for it.
+   */
+  public static void prepareInBackground() {
     synchronized (INIT) {
-      if (!initialised) {
-        VeraGreenfieldFoundryProvider.initialise();
-        initialised = true;
+      if (setUp == null) {
+        setUp = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+          try {
+            VeraGreenfieldFoundryProvider.initialise();
+            for (PDFAFlavour flavour : PUBLISHING_STANDARDS) {
+              Profiles.getVeraProfileDirectory().getValidationProfileByFlavour(flavour);
+            }
+            setUp.complete(null);
+          } catch (Throwable e) {
+            setUp.completeExceptionally(e);
+          }
+        }, "verapdf-set-up");
+        t.setDaemon(true);
+        t.start();
       }
+    }
+  }
+
+  private static void initialise() {
+    prepareInBackground();
+    try {
+      setUp.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("veraPDF could not be set up: " + e.getCause(), e.getCause());
     }
   }
 
   /** What this validator checks, for reports: "PDF/UA-1 + PDF/A-2a" or the profile's name. */
   public String describe() {
-    return profile == null ? "PDF/UA-1 + PDF/A-2a" : profile.getDetails().getName();
+    return description;
+  }
+
+  /** Only tells veraPDF's parser how to read the file; the validator names the standards. */
+  private PDFAFlavour parserFlavour() {
+    return flavours.isEmpty() ? PDFAFlavour.PDFUA_1 : flavours.get(0);
   }
 
   /** Findings for every failed rule; empty when the PDF is compliant. */
   public List<Finding> validate(byte[] pdf, String source) {
     Objects.requireNonNull(pdf, "pdf");
+    initialise();
     List<ValidationResult> results;
     try (PDFAParser parser = Foundries.defaultInstance()
-            .createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
+            .createParser(new ByteArrayInputStream(pdf), parserFlavour(),
+                flavours.isEmpty() ? PDFAFlavour.PDFA_2_A : flavours.get(flavours.size() - 1));
         PDFAValidator validator = profile == null
-            ? Foundries.defaultInstance().createValidator(PUBLISHING_STANDARDS)
+            ? Foundries.defaultInstance().createValidator(flavours)
             : Foundries.defaultInstance().createValidator(profile, false)) {
       results = profile == null ? validator.validateAll(parser) : List.of(validator.validate(parser));
     } catch (ModelParsingException | EncryptedPdfException e) {

@@ -13,8 +13,7 @@ import org.noticepublisher.assemble.Notice;
  * source-language text on purpose ({@code lang="en-GB"}, the draft note's English line).
  */
 public final class PseudoLocaleCheck {
-  private static final String BLOCKS = "title, h1, h2, h3, h4, p, li, dt, dd, th, td, figcaption, "
-      + "div.running-footer";
+  private static final String BLOCKS = "title, " + Notice.BLOCKS + ", div.running-footer";
 
   private PseudoLocaleCheck() {}
 

@@ -25,6 +25,7 @@ class CliTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "render --page-size B5 | page size must be A4, A5 or Letter",
+      "render --standard ua3 | standard must be ua1 (PDF/UA-1 + PDF/A-2a, the default) or ua2",
       "render --variant leaflet | unknown variant 'leaflet'",
       "render --locale xx | unknown locale 'xx'",
       "render --colour red | Unknown options: '--colour'",

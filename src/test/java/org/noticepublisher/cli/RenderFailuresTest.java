@@ -94,7 +94,7 @@ class RenderFailuresTest {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
     Fixtures.edit(project.resolve("locales/pl.properties"),
         "Numer rejestracyjny: {icoRegistration}.", "Numer rejestracyjny: {icoRegistration} {foo}.");
-    String finding = "pl.properties:34: error [intro.p.2] arguments differ from the source: "
+    String finding = "pl.properties:35: error [intro.p.2] arguments differ from the source: "
         + "unknown {foo}";
     Cli lint = Cli.run("lint", "-p", project.toString());
     assertEquals(1, lint.code(), lint.printed());

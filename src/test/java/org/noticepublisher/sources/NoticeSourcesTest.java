@@ -82,9 +82,10 @@ class NoticeSourcesTest {
     Fixtures.copyOfProject(project);
     Files.writeString(project.resolve("locales/pl-PL.properties"), "bundle.status = draft\n");
     List<String> files = NoticeSources.scan(project).files(new NoticeId("consultation", "pl-PL"));
+    // pl's basis says which translations are stale, which the notice marks.
     assertEquals(List.of("locales/pl-PL.properties", "locales/pl.properties",
-        "locales/en-GB.properties", "templates/variants/consultation.properties"),
-        files.subList(0, 4));
+        "locales/pl.basis.properties", "locales/en-GB.properties",
+        "templates/variants/consultation.properties"), files.subList(0, 5));
     assertTrue(files.contains("templates/notice.html"), files.toString());
     assertTrue(files.stream().noneMatch(f -> f.startsWith("templates/icons/")),
         "consultation shows no pictures: " + files);

@@ -68,7 +68,7 @@ class TextOnThePageTest {
     assertFalse(p.publishable(), "published with text off the page");
     List<Finding> errors = p.verdict().errors();
     assertTrue(errors.stream().anyMatch(f -> f.code().equals("retention.p.1")
-        && f.source().endsWith("pl.properties") && f.line() == 102
+        && f.source().endsWith("pl.properties") && f.line() == 103
         && f.message().contains("off the page")), errors.toString());
   }
 

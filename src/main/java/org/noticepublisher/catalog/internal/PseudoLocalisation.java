@@ -22,6 +22,9 @@ import java.util.function.UnaryOperator;
 public final class PseudoLocalisation {
   public static final String ACCENTED = "en-XA";
   public static final String RIGHT_TO_LEFT = "ar-XB";
+  public static final String KEYS = "en-XK";
+  /** Every pseudo-locale, in the catalog's order. */
+  public static final java.util.List<String> ALL = java.util.List.of(RIGHT_TO_LEFT, ACCENTED, KEYS);
 
   private static final String PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final String ACCENTS = "áƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ";
@@ -38,16 +41,18 @@ public final class PseudoLocalisation {
   private PseudoLocalisation() {}
 
   public static boolean isPseudo(String locale) {
-    return locale.equals(ACCENTED) || locale.equals(RIGHT_TO_LEFT);
+    return ALL.contains(locale);
   }
 
   /** Every pattern of {@code source} pseudo-translated for {@code locale}. */
   public static Map<String, String> translate(Map<String, String> source, String locale) {
     Map<String, String> out = new LinkedHashMap<>();
     source.forEach((key, pattern) -> out.put(key, key.startsWith("bundle.") ? pattern
-        : locale.equals(ACCENTED) ? accented(pattern) : rightToLeft(pattern)));
+        : locale.equals(ACCENTED) ? accented(pattern)
+        : locale.equals(KEYS) ? "[" + key + "]" : rightToLeft(pattern)));
     out.put("bundle.status", "draft");
-    out.put("bundle.language", locale.equals(ACCENTED) ? "Pseudo (accented)" : "Pseudo (RTL)");
+    out.put("bundle.language", locale.equals(ACCENTED) ? "Pseudo (accented)"
+        : locale.equals(KEYS) ? "Pseudo (message keys)" : "Pseudo (RTL)");
     return out;
   }
 

@@ -1,2 +1,5 @@
-/** Implementation details of the catalog: file formats. */
+/** Implementation details of the catalog: pseudo-localisation. */
+@NullMarked
 package org.noticepublisher.catalog.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.noticepublisher.catalog.Catalog;
 
 /**
  * Extracts the text a screen reader gets: everything except what is marked as an artifact (running
@@ -83,8 +84,7 @@ public final class ContentTextStripper extends PDFTextStripper {
   /** The document's language (/Lang) is written right to left. */
   public static boolean isRightToLeft(PDDocument doc) {
     String lang = doc.getDocumentCatalog().getLanguage();
-    return lang != null && (lang.equals("ar-XB") || com.ibm.icu.util.ULocale.addLikelySubtags(
-        com.ibm.icu.util.ULocale.forLanguageTag(lang)).isRightToLeft());
+    return lang != null && Catalog.isRightToLeft(lang);
   }
 
   @Override

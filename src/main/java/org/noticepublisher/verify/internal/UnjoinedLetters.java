@@ -2,6 +2,7 @@ package org.noticepublisher.verify.internal;
 
 import com.ibm.icu.text.Normalizer2;
 import java.util.BitSet;
+import org.noticepublisher.render.ArabicPresentationForms;
 
 /**
  * Arabic-script letters drawn in their plain (unjoined) code point although the font's presentation
@@ -14,14 +15,13 @@ public final class UnjoinedLetters {
 
   static {
     Normalizer2 nfkd = Normalizer2.getNFKDInstance();
-    // Arabic Presentation Forms-A (FB50–FDFF) and -B (FE70–FEFF); FE00–FE6F are other blocks.
-    for (int cp = 0xFB50; cp <= 0xFEFF; cp++) {
-      String d = (cp >= 0xFE00 && cp < 0xFE70) ? null : nfkd.getRawDecomposition(cp);
+    ArabicPresentationForms.codePoints().forEach(cp -> {
+      String d = nfkd.getRawDecomposition(cp);
       if (d != null && d.codePointCount(0, d.length()) == 1 && d.codePointAt(0) < 0x700
           && Character.isLetter(d.codePointAt(0))) {
         HAS_FORMS.set(d.codePointAt(0));
       }
-    }
+    });
   }
 
   private UnjoinedLetters() {}

@@ -5,6 +5,7 @@ import com.ibm.icu.text.Normalizer2;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.noticepublisher.render.ArabicPresentationForms;
 
 /**
  * Checks that right-to-left text was drawn as the bidi algorithm lays it out. The expected message
@@ -113,8 +114,7 @@ public final class VisualLines {
   static String normaliseDrawn(String line) {
     StringBuilder out = new StringBuilder();
     line.codePoints().forEach(cp -> {
-      boolean ligature = (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
-      String d = ligature ? NFKC.normalize(new String(Character.toChars(cp))) : null;
+      String d = ArabicPresentationForms.contains(cp) ? NFKC.normalize(new String(Character.toChars(cp))) : null;
       if (d != null && d.codePointCount(0, d.length()) > 1) {
         out.append(new StringBuilder(d).reverse());
       } else {

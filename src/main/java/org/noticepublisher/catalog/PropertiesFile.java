@@ -1,4 +1,4 @@
-package org.noticepublisher.catalog.internal;
+package org.noticepublisher.catalog;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -28,7 +28,9 @@ import org.noticepublisher.FindingsException;
 /**
  * A UTF-8 {@code .properties} file with the line of each key, so every diagnostic can point at it.
  * {@link Properties} does the parsing (escapes, continuations); this class only adds lines, order
- * and the checks {@code Properties} silently skips (duplicate keys, bad encoding).
+ * and the checks {@code Properties} silently skips (duplicate keys, bad encoding). Public because
+ * every stage reads its sources in this format (bundles, the organisation profile, variants, the
+ * Art. 13 map).
  */
 public record PropertiesFile(Path file, Map<String, String> values, Map<String, Integer> lines) {
   private static final Pattern KEY_LINE = Pattern.compile("^\\s*((?:[^\\s=:\\\\]|\\\\.)+)\\s*[=:\\s]?");

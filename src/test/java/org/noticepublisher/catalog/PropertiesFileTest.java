@@ -1,4 +1,4 @@
-package org.noticepublisher.catalog.internal;
+package org.noticepublisher.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

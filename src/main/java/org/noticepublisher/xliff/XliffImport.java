@@ -1,0 +1,358 @@
+package org.noticepublisher.xliff;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.okapi.lib.xliff2.XLIFFException;
+import net.sf.okapi.lib.xliff2.core.CTag;
+import net.sf.okapi.lib.xliff2.core.Fragment;
+import net.sf.okapi.lib.xliff2.core.Segment;
+import net.sf.okapi.lib.xliff2.core.TargetState;
+import net.sf.okapi.lib.xliff2.core.Unit;
+import net.sf.okapi.lib.xliff2.reader.Event;
+import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.catalog.Bundle;
+import org.noticepublisher.catalog.BundleLint;
+import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.catalog.SourceBasis;
+import org.noticepublisher.catalog.TranslationChecks;
+import org.noticepublisher.catalog.PropertiesWriter;
+import org.noticepublisher.xliff.internal.IcuSegments;
+
+/**
+ * Reads a translated XLIFF 2.0 file back into its bundle. Everything is checked first — the file
+ * against the XLIFF 2.0 schema, each unit's key, codes and plural forms, and the new bundle with
+ * every lint and QA check — and only a file without errors changes anything: the bundle in place
+ * (the lines of changed keys only, so order and comments stay) and the basis of each key the
+ * translator marked translated or better.
+ */
+public final class XliffImport {
+  private XliffImport() {}
+
+  /**
+   * What importing a file would do.
+   *
+   * @param locale the bundle it is for
+   * @param changes keys whose translation changes, with the new ICU message
+   * @param accepted keys whose translation now matches the current English (basis to record)
+   * @param problems errors (nothing may change) and warnings, at the XLIFF file's lines
+   */
+  public record Plan(String locale, Map<String, String> changes, Set<String> accepted,
+      List<Finding> problems) {
+    public boolean clean() {
+      return problems.stream().noneMatch(Finding::isError);
+    }
+  }
+
+  /** Reads and checks {@code xliff}; changes nothing. */
+  public static Plan read(Catalog catalog, Path xliff) {
+    String where = xliff.toString();
+    String text;
+    try {
+      text = Files.readString(xliff, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return failed("", Finding.error("io", "cannot read the file: " + e.getMessage()).at(where, 0));
+    }
+    String locale = null;
+    List<Unit> units = new ArrayList<>();
+    try (XLIFFReader reader = new XLIFFReader(XLIFFReader.VALIDATION_MAXIMAL)) {
+      reader.open(xliff.toFile());
+      while (reader.hasNext()) {
+        Event e = reader.next();
+        if (e.isStartXliff()) {
+          locale = e.getStartXliffData().getTargetLanguage();
+        } else if (e.isUnit()) {
+          units.add(e.getUnit());
+        }
+      }
+    } catch (XLIFFException e) {
+      return failed("", Finding.error("xliff", "not a valid XLIFF 2.0 file: " + e.getMessage())
+          .at(where, 0)
+          .withFix("export again with: xliff export -l <locale>, and translate only the targets"));
+    }
+    if (locale == null || catalog.bundle(locale).filter(b -> !b.generated()
+        && !b.locale().equals(Catalog.SOURCE_LOCALE)).isEmpty()) {
+      return failed("", Finding.error("trgLang", "the file's target language " + locale
+              + " is not a translated bundle")
+          .at(where, 2)
+          .withFix("set trgLang to one of " + catalog.locales()));
+    }
+    Bundle bundle = catalog.bundle(locale).orElseThrow();
+    Bundle source = catalog.source();
+    List<Finding> problems = new ArrayList<>();
+    Map<String, String> changes = new LinkedHashMap<>();
+    Set<String> accepted = new LinkedHashSet<>();
+    Set<String> known = Set.copyOf(XliffExport.keys(source, bundle));
+    for (Unit unit : units) {
+      String key = unit.getId();
+      int line = lineOf(text, key);
+      if (!known.contains(key)) {
+        problems.add(Finding.error(key, "no such key in " + source.file().getFileName())
+            .at(where, line).withFix("delete the unit; keys are fixed by the source"));
+        continue;
+      }
+      List<String> unitProblems = new ArrayList<>();
+      Optional<String> incoming = message(unit, key, source, bundle.pattern(key), unitProblems);
+      unitProblems.forEach(p -> problems.add(Finding.error(key, p).at(where, line)
+          .withFix("keep every code (<ph/>) of the source and fill in every segment")));
+      if (incoming.isEmpty() || !unitProblems.isEmpty()) {
+        continue;
+      }
+      if (!incoming.get().equals(bundle.pattern(key).orElse(null))) {
+        changes.put(key, incoming.get());
+      }
+      boolean done = true;
+      for (Segment s : unit.getSegments()) {
+        done &= s.getState() != TargetState.INITIAL;
+      }
+      if (done) {
+        accepted.add(key);
+      }
+    }
+    problems.addAll(check(bundle, source, changes, where, text));
+    return new Plan(locale, changes, accepted, problems);
+  }
+
+  /** Applies a clean plan: the bundle's changed lines, then the basis. */
+  public static void apply(Catalog catalog, Plan plan) throws IOException, FindingsException {
+    if (!plan.clean()) {
+      throw new IllegalArgumentException("plan has errors; nothing may change");
+    }
+    Bundle bundle = catalog.bundle(plan.locale()).orElseThrow();
+    if (!plan.changes().isEmpty()) {
+      String updated = updated(Files.readString(bundle.file(), StandardCharsets.UTF_8), bundle,
+          catalog.source(), plan.changes());
+      write(bundle.file(), updated);
+      bundle = Bundle.load(bundle.file());
+    }
+    Optional<SourceBasis> basis = catalog.basis(plan.locale());
+    Set<String> toRecord = new LinkedHashSet<>();
+    for (String key : plan.accepted()) {
+      String now = SourceBasis.effectiveEnglish(catalog.source(), key).orElse(null);
+      if (now != null && (basis.isEmpty() || !basis.get().english(key).orElse("").equals(now))) {
+        toRecord.add(key);
+      }
+    }
+    if (!toRecord.isEmpty()) {
+      SourceBasis.accept(bundle, catalog.source(), toRecord);
+    }
+  }
+
+  /** The ICU message a unit's targets make, or empty when the unit has no target at all. */
+  private static Optional<String> message(Unit unit, String key, Bundle source,
+      Optional<String> current, List<String> problems) {
+    String english = SourceBasis.effectiveEnglish(source, key).orElseThrow();
+    Map<String, String> sentences = new LinkedHashMap<>();
+    boolean any = false;
+    for (Segment s : unit.getSegments()) {
+      Fragment target = s.hasTarget() ? s.getTarget() : null;
+      if (target == null || target.isEmpty()) {
+        sentences.put(s.getId(), null);
+        continue;
+      }
+      any = true;
+      StringBuilder icu = new StringBuilder();
+      for (Object o : target) {
+        if (o instanceof String str) {
+          icu.append(str);
+        } else if (o instanceof CTag tag) {
+          if (tag.getData() == null) {
+            problems.add("segment " + s.getId() + ": code " + tag.getId() + " has no original data "
+                + "(a code the source does not have)");
+          } else {
+            icu.append(tag.getData());
+          }
+        } else {
+          problems.add("segment " + s.getId() + ": annotations are not supported");
+        }
+      }
+      sentences.put(s.getId(), icu.toString());
+    }
+    if (!any) {
+      return Optional.empty();
+    }
+    Optional<IcuSegments.Choice> choice = IcuSegments.choice(english);
+    boolean branched = unit.getSegmentCount() > 0
+        && unit.getSegment(0).getId().startsWith(XliffExport.BRANCH);
+    if (choice.isPresent() && branched) {
+      Map<String, String> bySelector = new LinkedHashMap<>();
+      sentences.forEach((id, sentence) -> {
+        String selector = id.substring(XliffExport.BRANCH.length()).replace("exact", "=");
+        if (sentence == null) {
+          problems.add("the " + selector + " form (segment " + id + ") is empty");
+        } else {
+          bySelector.put(selector, sentence);
+        }
+      });
+      if (!problems.isEmpty()) {
+        return Optional.empty();
+      }
+      // Unchanged sentences keep the translator's own wording of the ICU message.
+      Optional<IcuSegments.Choice> now = current.flatMap(IcuSegments::choice);
+      if (now.isPresent() && now.get().branches().keySet().equals(bySelector.keySet())
+          && bySelector.entrySet().stream().allMatch(
+              e -> now.get().sentence(e.getKey()).equals(e.getValue()))) {
+        return current;
+      }
+      return Optional.of(IcuSegments.recombine(choice.get().name(), choice.get().kind(),
+          bySelector));
+    }
+    if (sentences.size() != 1 || sentences.values().iterator().next() == null) {
+      problems.add("expected one translated segment, found " + sentences.size());
+      return Optional.empty();
+    }
+    return Optional.of(sentences.values().iterator().next());
+  }
+
+  /** Every check on the bundle as it would be; errors of the changed keys block the import. */
+  private static List<Finding> check(Bundle bundle, Bundle source, Map<String, String> changes,
+      String where, String text) {
+    if (changes.isEmpty()) {
+      return List.of();
+    }
+    List<Finding> out = new ArrayList<>();
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("np-import");
+      Path candidate = dir.resolve(bundle.file().getFileName());
+      String original = Files.readString(bundle.file(), StandardCharsets.UTF_8);
+      List<Finding> found = new ArrayList<>();
+      Map<String, String> parsing = new LinkedHashMap<>(changes);
+      // Messages ICU cannot parse are reported, and the rest still get every other check.
+      for (int attempt = 0; attempt < 2; attempt++) {
+        Files.writeString(candidate, updated(original, bundle, source, parsing),
+            StandardCharsets.UTF_8);
+        try {
+          Bundle next = Bundle.load(candidate);
+          found.addAll(BundleLint.check(next, source));
+          found.addAll(TranslationChecks.against(source).check(next));
+          break;
+        } catch (FindingsException e) {
+          found.addAll(e.findings());
+          e.findings().forEach(f -> parsing.remove(f.code()));
+        }
+      }
+      for (Finding f : found) {
+        if (changes.containsKey(f.code())) {
+          out.add(new Finding(f.severity(), where, lineOf(text, f.code()), f.code(), f.message(),
+              f.fix()));
+        }
+      }
+    } catch (IOException e) {
+      out.add(Finding.error("io", "cannot check the import: " + e.getMessage()).at(where, 0));
+    } finally {
+      deleteQuietly(dir);
+    }
+    return out;
+  }
+
+  /**
+   * The bundle's text with {@code changes}: a changed key's line (and its continuation lines) is
+   * replaced; a new key goes after the nearest key before it in the source's order.
+   */
+  static String updated(String text, Bundle bundle, Bundle source, Map<String, String> changes) {
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    Map<String, String> added = new LinkedHashMap<>();
+    // Bottom up, so earlier line numbers stay right.
+    List<Map.Entry<String, String>> byLine = new ArrayList<>(changes.entrySet());
+    byLine.sort((a, b) -> Integer.compare(bundle.lineOf(b.getKey()), bundle.lineOf(a.getKey())));
+    for (Map.Entry<String, String> c : byLine) {
+      int line = bundle.lineOf(c.getKey());
+      if (line == 0) {
+        added.put(c.getKey(), c.getValue());
+        continue;
+      }
+      int end = line - 1;
+      while (end < lines.size() - 1 && continues(lines.get(end))) {
+        end++;
+      }
+      for (int i = end; i > line - 1; i--) {
+        lines.remove(i);
+      }
+      lines.set(line - 1, PropertiesWriter.line(c.getKey(), c.getValue()));
+    }
+    for (Map.Entry<String, String> a : added.entrySet()) {
+      int after = 0;
+      for (String k : source.keys()) {
+        if (k.equals(a.getKey())) {
+          break;
+        }
+        if (bundle.lineOf(k) > 0) {
+          after = bundle.lineOf(k);
+        }
+      }
+      int at = after == 0 ? lines.size() : lineAfter(lines, after, bundle, added);
+      lines.add(at, PropertiesWriter.line(a.getKey(), a.getValue()));
+    }
+    return String.join("\n", lines);
+  }
+
+  private static int lineAfter(List<String> lines, int line, Bundle bundle,
+      Map<String, String> added) {
+    int i = line - 1;
+    while (i < lines.size() - 1 && continues(lines.get(i))) {
+      i++;
+    }
+    // Lines shift as earlier additions land; find the key's line again by its text.
+    return i + 1;
+  }
+
+  private static boolean continues(String line) {
+    int n = 0;
+    for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+      n++;
+    }
+    return n % 2 == 1;
+  }
+
+  private static int lineOf(String text, String key) {
+    int at = text.indexOf("<unit id=\"" + key + "\"");
+    if (at < 0) {
+      return 0;
+    }
+    int line = 1;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static void write(Path target, String text) throws IOException {
+    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(),
+        "." + target.getFileName(), ".tmp");
+    try {
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temp folder is harmless.
+    }
+  }
+
+  private static Plan failed(String locale, Finding f) {
+    return new Plan(locale, Map.of(), Set.of(), List.of(f));
+  }
+}

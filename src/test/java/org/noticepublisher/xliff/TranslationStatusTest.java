@@ -1,0 +1,50 @@
+package org.noticepublisher.xliff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.noticepublisher.Cli;
+import org.noticepublisher.Fixtures;
+
+/** status: one line per locale and variant, counting what a translator must act on. */
+class TranslationStatusTest {
+
+  @Test
+  void countsMissingStaleAndPluralGapsPerVariant(@TempDir Path dir) throws Exception {
+    Path project = Fixtures.copyOfProject(dir.resolve("project"));
+    Path pl = project.resolve("locales/pl.properties");
+    // Missing: a standard-only paragraph goes; stale: shared intro sentence; gap: few and many.
+    String text = Files.readString(pl);
+    Files.writeString(pl, text.replaceFirst("(?m)^other-notices\\.p\\.1 = .*\\n", "")
+        .replace("one {# minuty} few {# minut} many {# minut} other {# minuty}",
+            "one {# minuty} other {# minuty}"));
+    Fixtures.edit(project.resolve("locales/en-GB.properties"),
+        "Registration number {icoRegistration}.", "Our registration number is {icoRegistration}.");
+    Path out = dir.resolve("out");
+    Cli r = Cli.run("status", "-p", project.toString(), "-o", out.toString());
+    assertEquals(0, r.code(), r.printed());
+    String standard = r.out().lines().filter(l -> l.startsWith("pl      standard")).findFirst()
+        .orElseThrow();
+    assertEquals(
+        "pl      standard                         141        140       1     1           1  draft",
+        standard);
+    String consultation = r.out().lines().filter(l -> l.startsWith("pl      consultation"))
+        .findFirst().orElseThrow();
+    assertEquals(
+        "pl      consultation                     150        150       0     1           1  draft",
+        consultation);
+    Document page = Jsoup.parse(out.resolve("status.html").toFile());
+    assertEquals("en-GB", page.selectFirst("html").attr("lang"));
+    assertTrue(page.selectFirst("table > caption") != null);
+    assertEquals(8, page.select("thead th[scope=col]").size());
+    assertEquals(21, page.select("tbody th[scope=row]").size());
+    assertEquals("1", page.select("tbody tr").get(9).select("td").get(3).text(),
+        "pl standard missing: " + page.select("tbody tr").get(9));
+  }
+}
