@@ -17,7 +17,13 @@ final class PageStyle {
   /** A title that wraps to two lines grows down from the text, not into the paper's edge. */
   private static final String TOP = "vertical-align: top; padding-top: 5mm;";
   private static final String FONT = "font-family: \"Noto Sans\", \"Noto Naskh Arabic\", "
-      + "\"NanumGothic\"; font-size: 8.5pt; color: #4a4a4a;";
+      + "\"NanumGothic\"%s; font-size: 8.5pt; color: #4a4a4a;";
+  /**
+   * Scripts whose font only their own notices load (each font listed is loaded into every PDF that
+   * names it): the page number of a Tamil notice is Tamil text.
+   */
+  private static final Map<String, String> SCRIPT_FONTS = Map.of("ta", "Noto Sans Tamil",
+      "bn", "Noto Sans Bengali", "gu", "Noto Sans Gujarati", "pa", "Noto Sans Gurmukhi");
 
   /** The left and right page margins of notice.css together. */
   private static final double SIDE_MARGINS_MM = 36;
@@ -33,6 +39,8 @@ final class PageStyle {
   private PageStyle() {}
 
   static String css(Layout layout, boolean rtl, Messages messages) {
+    String script = SCRIPT_FONTS.get(Locale.forLanguageTag(messages.locale()).getLanguage());
+    String font = String.format(Locale.ROOT, FONT, script == null ? "" : ", \"" + script + "\"");
     StringBuilder page = new StringBuilder();
     if (rtl) {
       page.append("counter(page) \" / \" counter(pages)");
@@ -45,13 +53,13 @@ final class PageStyle {
     if (width < NARROW_MM) {
       return String.format(Locale.ROOT,
           "@page { size: %.1fmm %.1fmm; @bottom-center { content: %s; %s %s } }%n",
-          width, layout.pageSize().heightMm(), page.toString().strip(), FONT, TOP);
+          width, layout.pageSize().heightMm(), page.toString().strip(), font, TOP);
     }
     return String.format(Locale.ROOT,
         "@page { size: %.1fmm %.1fmm; @bottom-center { content: element(footer); %s } "
             + "@bottom-%s { content: %s; %s %s } }%n.running-footer { width: %.1fmm; }%n",
         width, layout.pageSize().heightMm(), TOP, rtl ? "left" : "right",
-        page.toString().strip(), FONT, TOP, width - SIDE_MARGINS_MM - 2 * PAGE_NUMBER_MM);
+        page.toString().strip(), font, TOP, width - SIDE_MARGINS_MM - 2 * PAGE_NUMBER_MM);
   }
 
   /**

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Level;
@@ -38,6 +40,8 @@ import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
 import org.noticepublisher.render.internal.GlyphCoverage;
+import org.noticepublisher.render.internal.JdkShaper;
+import org.noticepublisher.render.internal.ShapingTextRenderer;
 import org.noticepublisher.render.internal.KeepAllLineBreaker;
 import org.noticepublisher.render.internal.QuietLog;
 import org.noticepublisher.render.internal.ReproducibleMetadata;
@@ -59,9 +63,16 @@ public final class PdfRenderer {
   private byte[] fontsHash;
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final GlyphCoverage coverage;
+  /** JDK shapers of the complex-script fonts, by PostScript name. */
+  private final Map<String, JdkShaper> shapers;
+  private final boolean shaping;
 
-  private PdfRenderer(List<ShippedFont> fonts, byte[] colourProfile) {
+  private PdfRenderer(List<ShippedFont> fonts, byte[] colourProfile, boolean shaping) {
     this.fonts = fonts;
+    this.shaping = shaping;
+    this.shapers = fonts.stream().filter(ShippedFont::shapedByJdk)
+        .collect(Collectors.toUnmodifiableMap(f -> JdkShaper.psName(f.bytes()),
+            f -> JdkShaper.of(f.bytes())));
     this.coverage = new GlyphCoverage(fonts);
     this.colourProfile = colourProfile;
   }
@@ -81,11 +92,23 @@ public final class PdfRenderer {
   }
 
   public static PdfRenderer create() {
+    return create(true);
+  }
+
+  /**
+   * A renderer that draws complex scripts character by character, unshaped, as openhtmltopdf alone
+   * would: only for tests that prove the checks catch unshaped text.
+   */
+  public static PdfRenderer withoutComplexShaping() {
+    return create(false);
+  }
+
+  private static PdfRenderer create(boolean shaping) {
     try (InputStream icc = PdfRenderer.class.getResourceAsStream("/color/sRGB.icc")) {
       if (icc == null) {
         throw new IllegalStateException("colour profile missing from the class path: /color/sRGB.icc");
       }
-      return new PdfRenderer(ShippedFont.loadAll(), icc.readAllBytes());
+      return new PdfRenderer(ShippedFont.loadAll(), icc.readAllBytes(), shaping);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -176,8 +199,10 @@ public final class PdfRenderer {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
     int pages;
-    try (PdfBoxRenderer renderer = builder.buildPdfRenderer();
+    ShapingTextRenderer shaper = new ShapingTextRenderer(shapers, shaping);
+    try (PdfBoxRenderer renderer = withShaping(builder.buildPdfRenderer(), shaper);
         PDDocument doc = renderer.createPDFKeepOpen()) {
+      shaper.finish(doc);
       byte[] html8 = notice.html().getBytes(StandardCharsets.UTF_8);
       ReproducibleMetadata.apply(doc, published, standard == Layout.Standard.UA1
           ? ReproducibleMetadata.sha256(html8, fontsHash(), colourProfile)
@@ -218,6 +243,12 @@ public final class PdfRenderer {
               + "publish this notice as PDF/UA-1 (--standard ua1)"));
     }
     return findings;
+  }
+
+  /** Complex scripts are measured and drawn by glyph id ({@link ShapingTextRenderer}). */
+  private static PdfBoxRenderer withShaping(PdfBoxRenderer renderer, ShapingTextRenderer shaper) {
+    renderer.getSharedContext().setTextRenderer(shaper);
+    return renderer;
   }
 
   private static List<Finding> problems(Notice notice, List<Diagnostic> diagnostics) {

@@ -24,9 +24,13 @@ public final class TextFidelity {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
   private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-  /** A line broken after the hyphen of "Domain-based" is still the one word. */
+  /**
+   * A line broken after the hyphen of "Domain-based" is still the one word; so is "মা-বাবা" (a word
+   * that ends in a vowel sign, a combining mark), "কোভিড-১৯" (digits) and a suffix joined to a
+   * closing quote or bracket, "“…”-এর".
+   */
   private static final Pattern HYPHEN_AT_LINE_END =
-      Pattern.compile("(?<=\\p{L})-[ \\t]*\\R\\s*(?=\\p{L})");
+      Pattern.compile("(?<=[\\p{L}\\p{M}\\p{N}\\p{Pf}\\p{Pe}])-[ \\t]*\\R\\s*(?=[\\p{L}\\p{N}])");
   private static final Pattern LINE_BREAK = Pattern.compile("[ \\t\\x0B\\f\\u00A0]*\\R\\s*");
   private static final Pattern WHITESPACE_BUT_LINES = Pattern.compile("[^\\S\\n]+");
   private static final Pattern LIGATURES = Pattern.compile("[\uFB00-\uFB06]");
@@ -111,7 +115,8 @@ public final class TextFidelity {
       List<String> lines = ContentTextStripper.isRightToLeft(doc)
           ? extracted.text().lines().toList() : null;
       VisualLines drawn = lines == null ? null : new VisualLines(lines);
-      String unjoined = lines == null ? "" : UnjoinedLetters.in(String.join("", lines));
+      // Glyphs drawn by id (ActualText spans: Nastaliq) are shaped by the font's own tables.
+      String unjoined = lines == null ? "" : UnjoinedLetters.in(extracted.drawnAsCharacters());
       if (!unjoined.isEmpty()) {
         findings.add(Finding.error("fidelity.unjoined", "Arabic-script letters drawn unjoined: "
                 + unjoined.codePoints().distinct().collect(StringBuilder::new,

@@ -32,7 +32,7 @@ class BundleFitTest {
         .orElseThrow();
     assertTrue(glyphs.isError());
     assertEquals(5, glyphs.line());
-    assertTrue(glyphs.message().startsWith("no shipped font can draw U+0BA4 த"), glyphs.message());
+    assertTrue(glyphs.message().startsWith("no shipped font can draw U+0C24 త"), glyphs.message());
   }
 
   @Test

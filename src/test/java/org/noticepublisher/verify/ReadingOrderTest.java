@@ -24,7 +24,8 @@ class ReadingOrderTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"standard, en-GB", "children-and-young-people, ar", "consultation, ko",
-      "standard, ur", "standard, ar-XB"})
+      "standard, ur", "standard, ar-XB", "standard, ta", "children-and-young-people, bn",
+      "consultation, gu", "standard, pa"})
   void theProjectsNoticesAreTaggedInDocumentOrder(String variant, String locale) {
     Publication p = Fixtures.produced(variant, locale);
     assertEquals(List.of(), ReadingOrder.check(p.pdf().orElseThrow().bytes(),

@@ -84,6 +84,24 @@ public final class ArabicScriptShaper {
         return out.toString();
     }
 
+    /**
+     * Undoes {@link #shape}: presentation forms (Forms-A and -B) back to the letters they stand for,
+     * for fonts that shape by OpenType tables instead (Nastaliq). {@code visualOrder}: the text is
+     * a right-to-left run as openhtmltopdf draws it, reversed.
+     */
+    public static String unshape(String text, boolean visualOrder) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String letters = formOf(cp) >= 0 ? NFKD.getRawDecomposition(cp) : null;
+            if (letters != null && visualOrder) {
+                // A ligature (lam-alef) decomposes in logical order; in reversed text it goes last first.
+                letters = new StringBuilder(letters).reverse().toString();
+            }
+            out.append(letters != null ? letters : Character.toString(cp));
+        });
+        return out.toString();
+    }
+
     /** An openhtmltopdf reorderer that keeps ICU's bidi reordering but shapes with {@link #shape}. */
     public static BidiReorderer reorderer() {
         return new Reorderer();

@@ -24,9 +24,30 @@ public record ShippedFont(String family, int weight, FontStyle style, String fil
         load("Noto Sans", 700, ITALIC, "NotoSans-BoldItalic.ttf"),
         load("Noto Naskh Arabic", 400, NORMAL, "NotoNaskhArabic-Regular.ttf"),
         load("Noto Naskh Arabic", 700, NORMAL, "NotoNaskhArabic-Bold.ttf"),
+        load("Noto Sans Tamil", 400, NORMAL, "NotoSansTamil-Regular.ttf"),
+        load("Noto Sans Tamil", 700, NORMAL, "NotoSansTamil-Bold.ttf"),
+        load("Noto Sans Bengali", 400, NORMAL, "NotoSansBengali-Regular.ttf"),
+        load("Noto Sans Bengali", 700, NORMAL, "NotoSansBengali-Bold.ttf"),
+        load("Noto Sans Gujarati", 400, NORMAL, "NotoSansGujarati-Regular.ttf"),
+        load("Noto Sans Gujarati", 700, NORMAL, "NotoSansGujarati-Bold.ttf"),
+        load("Noto Sans Gurmukhi", 400, NORMAL, "NotoSansGurmukhi-Regular.ttf"),
+        load("Noto Sans Gurmukhi", 700, NORMAL, "NotoSansGurmukhi-Bold.ttf"),
+        load("Noto Nastaliq Urdu", 400, NORMAL, "NotoNastaliqUrdu-Regular.ttf"),
+        load("Noto Nastaliq Urdu", 700, NORMAL, "NotoNastaliqUrdu-Bold.ttf"),
         load("NanumGothic", 400, NORMAL, "NanumGothic.ttf"),
         load("NanumGothic", 700, NORMAL, "NanumGothicBold.ttf"));
   }
+
+  /**
+   * Fonts whose script cannot be drawn character by character (reordering, conjuncts, marks): they
+   * are shaped by the JDK's layout engine ({@link ShapingTextRenderer}), never by openhtmltopdf.
+   */
+  public boolean shapedByJdk() {
+    return SHAPED_FAMILIES.contains(family);
+  }
+
+  private static final java.util.Set<String> SHAPED_FAMILIES = java.util.Set.of("Noto Sans Tamil",
+      "Noto Sans Bengali", "Noto Sans Gujarati", "Noto Sans Gurmukhi", "Noto Nastaliq Urdu");
 
   private static ShippedFont load(String family, int weight, FontStyle style, String file) {
     try (InputStream in = ShippedFont.class.getResourceAsStream("/fonts/" + file)) {

@@ -1,5 +1,6 @@
 package org.noticepublisher.verify.internal;
 
+import com.ibm.icu.text.Bidi;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -30,8 +32,13 @@ public final class ContentTextStripper extends PDFTextStripper {
   private final Deque<Boolean> artifact = new ArrayDeque<>();
   private final StringBuilder line = new StringBuilder();
   private final StringBuilder drawn = new StringBuilder();
+  private final StringBuilder drawnAsCharacters = new StringBuilder();
   private final List<Glyph> glyphs = new ArrayList<>();
   private final List<Page> pages = new ArrayList<>();
+  /** Inside a marked-content span with /ActualText: its text, depth and glyphs. */
+  private String actualText;
+  private int actualTextDepth;
+  private final List<TextPosition> spanned = new java.util.ArrayList<>();
 
   private ContentTextStripper(boolean includeArtifacts, boolean rightToLeft) {
     this.includeArtifacts = includeArtifacts;
@@ -51,15 +58,17 @@ public final class ContentTextStripper extends PDFTextStripper {
   public static Extraction extract(PDDocument doc) throws IOException {
     ContentTextStripper stripper = new ContentTextStripper(false, isRightToLeft(doc));
     String text = stripper.getText(doc);
-    return new Extraction(text, stripper.drawn.toString(), List.copyOf(stripper.glyphs),
-        List.copyOf(stripper.pages));
+    return new Extraction(text, stripper.drawn.toString(), stripper.drawnAsCharacters.toString(),
+        List.copyOf(stripper.glyphs), List.copyOf(stripper.pages));
   }
 
   /**
-   * What {@link #extract} returns: the content text, every glyph as drawn, each glyph's box and
-   * each page's visible area (for checks on where text is drawn).
+   * What {@link #extract} returns: the content text, every glyph as drawn, the glyphs drawn outside
+   * ActualText spans (character by character, not shaped by glyph id), each glyph's box and each
+   * page's visible area (for checks on where text is drawn).
    */
-  public record Extraction(String text, String drawn, List<Glyph> glyphs, List<Page> pages) {}
+  public record Extraction(String text, String drawn, String drawnAsCharacters, List<Glyph> glyphs,
+      List<Page> pages) {}
 
   /** One drawn glyph; {@code top} and {@code bottom} (its baseline) measured down from the top. */
   public record Glyph(int page, String text, float left, float right, float top, float bottom,
@@ -82,15 +91,33 @@ public final class ContentTextStripper extends PDFTextStripper {
   public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
     boolean inside = !artifact.isEmpty() && artifact.peek();
     artifact.push(inside || COSName.ARTIFACT.equals(tag));
+    if (actualText == null && properties != null
+        && properties.getDictionaryObject(COSName.ACTUAL_TEXT) instanceof COSString text) {
+      actualText = text.getString();
+      actualTextDepth = artifact.size();
+    }
     super.beginMarkedContentSequence(tag, properties);
   }
 
   @Override
   public void endMarkedContentSequence() {
+    boolean spanEnds = actualText != null && artifact.size() == actualTextDepth;
     if (!artifact.isEmpty()) {
       artifact.pop();
     }
+    // PDFBox's own ActualText handling (text on the first glyph drawn, the others emptied) ends
+    // here, before the span's glyphs are handed on as one.
     super.endMarkedContentSequence();
+    if (spanEnds) {
+      String text = actualText;
+      actualText = null;
+      if (!spanned.isEmpty()) {
+        // Right-to-left lines are compared as drawn (visual order): so is the span's text.
+        keep(replacement(spanned, rightToLeft && Bidi.requiresBidi(text.toCharArray(), 0,
+            text.length()) ? Bidi.writeReverse(text, Bidi.DO_MIRRORING) : text));
+        spanned.clear();
+      }
+    }
   }
 
   @Override
@@ -111,9 +138,47 @@ public final class ContentTextStripper extends PDFTextStripper {
           left + text.getWidthDirAdj(), baseline - text.getHeightDir(), baseline,
           !artifact.isEmpty() && artifact.peek()));
     }
+    if (actualText == null) {
+      drawnAsCharacters.append(text.getUnicode());
+    }
+    if (actualText != null) {
+      spanned.add(text);
+    } else {
+      keep(text);
+    }
+  }
+
+  private void keep(TextPosition text) {
     if (includeArtifacts || artifact.isEmpty() || !artifact.peek()) {
       super.processTextPosition(text);
     }
+  }
+
+  /**
+   * The glyphs of an ActualText span as one text position carrying the span's text, from the left
+   * edge of the leftmost glyph to the right edge of the rightmost one, on the leftmost glyph's
+   * baseline (Indic pre-base vowels and the end of a Nastaliq word sit on the line; Nastaliq letters
+   * climb above it). This is what a screen reader and copy-paste get: complex scripts draw glyphs in
+   * an order of their own, or ligatures.
+   */
+  private static TextPosition replacement(List<TextPosition> glyphs, String text) {
+    TextPosition left = glyphs.get(0);
+    float right = left.getX() + left.getWidth();
+    for (TextPosition g : glyphs) {
+      if (g.getX() < left.getX()) {
+        left = g;
+      }
+      right = Math.max(right, g.getX() + g.getWidth());
+    }
+    TextPosition first = glyphs.get(0);
+    float width = right - left.getX();
+    return new TextPosition(first.getRotation(), first.getPageWidth(), first.getPageHeight(),
+        new org.apache.pdfbox.util.Matrix(left.getTextMatrix().getScaleX(),
+            left.getTextMatrix().getShearY(), left.getTextMatrix().getShearX(),
+            left.getTextMatrix().getScaleY(), left.getX(), left.getTextMatrix().getTranslateY()),
+        right, left.getEndY(), first.getHeight(), width, first.getWidthOfSpace(), text,
+        first.getCharacterCodes(), first.getFont(), first.getFontSize(),
+        (int) first.getFontSizeInPt());
   }
 
   @Override

@@ -57,18 +57,29 @@ public final class TaggedBlocks {
     return root == null ? List.of() : List.copyOf(new TaggedBlocks(doc, root).blocks);
   }
 
-  private static void collect(PDMarkedContent content, Map<Integer, String> byId) {
+  /**
+   * Records the text of {@code content} under its MCID and returns it. A span with /ActualText
+   * (a shaped run drawn by glyph id) stands for its ActualText, not for the glyphs' own Unicode,
+   * which for conjuncts and reordered vowel signs is not the text (ISO 32000-1, 14.9.4).
+   */
+  private static String collect(PDMarkedContent content, Map<Integer, String> byId) {
     StringBuilder text = new StringBuilder();
     for (Object o : content.getContents()) {
       if (o instanceof TextPosition t) {
         text.append(t.getUnicode());
       } else if (o instanceof PDMarkedContent inner) {
-        collect(inner, byId);
+        String innerText = collect(inner, byId);
+        // An artifact is no content; an inner MCID is recorded on its own.
+        if (inner.getMCID() < 0 && !"Artifact".equals(inner.getTag())) {
+          text.append(innerText);
+        }
       }
     }
+    String result = content.getActualText() != null ? content.getActualText() : text.toString();
     if (content.getMCID() >= 0) {
-      byId.merge(content.getMCID(), text.toString(), String::concat);
+      byId.merge(content.getMCID(), result, String::concat);
     }
+    return result;
   }
 
   /** Walks a list of kids; returns whether a block was found among them or below. */

@@ -1,0 +1,345 @@
+package org.noticepublisher.render.internal;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Bidi;
+import com.openhtmltopdf.css.constants.IdentValue;
+import com.openhtmltopdf.css.value.FontSpecification;
+import com.openhtmltopdf.extend.FontContext;
+import com.openhtmltopdf.extend.OutputDevice;
+import com.openhtmltopdf.extend.TextRenderer;
+import com.openhtmltopdf.pdfboxout.PdfBoxFSFont;
+import com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice;
+import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver.FontDescription;
+import com.openhtmltopdf.pdfboxout.PdfBoxOutputDevice;
+import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
+import com.openhtmltopdf.render.FSFont;
+import com.openhtmltopdf.render.JustificationInfo;
+import java.awt.geom.AffineTransform;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * openhtmltopdf's text renderer, with runs of complex scripts (Tamil, Bengali, Gujarati, Gurmukhi)
+ * shaped by the JDK's layout engine: such a run is measured with the shaped advances and drawn glyph
+ * by glyph, by glyph id, at the shaped positions, so what is laid out is what is drawn. Each cluster
+ * is wrapped in a {@code /Span} with {@code /ActualText}, so extraction, search and screen readers get
+ * the characters in logical order whatever order the glyphs are drawn in.
+ *
+ * <p>Runs whose font is not one of {@code shapers} (Latin, Cyrillic, Hangul, Arabic in Naskh) go to
+ * openhtmltopdf unchanged. One instance per render (openhtmltopdf calls {@link #setup} on it).
+ */
+public final class ShapingTextRenderer extends PdfBoxTextRenderer {
+  private static final Set<Integer> SCRIPTS = Set.of(UScript.TAMIL, UScript.BENGALI,
+      UScript.GUJARATI, UScript.GURMUKHI, UScript.ARABIC);
+  private static final int ZWNJ = 0x200C, ZWJ = 0x200D, ALEF = 0x0627;
+
+  /** Shaper per PostScript name of the fonts to shape. */
+  private final Map<String, JdkShaper> shapers;
+  /** openhtmltopdf measures the same words many times while it breaks lines. */
+  private final Map<RunKey, JdkShaper.Shaped> shaped = new HashMap<>();
+  private final boolean shapingEnabled;
+  /** Whether a font list includes a font shaped here (most do not: nothing to do for them). */
+  private final Map<PdfBoxFSFont, Boolean> hasShaped = new java.util.IdentityHashMap<>();
+  /** Per font drawn by glyph id: glyphs its cmap does not reach, and the text they stand for. */
+  private final Map<PDType0Font, Map<Integer, String>> unmapped = new LinkedHashMap<>();
+
+  /**
+   * @param shapers the fonts to shape, by PostScript name
+   * @param shapingEnabled false draws complex-script runs character by character through
+   *     openhtmltopdf, as it would without this class (for the check that shaping is what makes
+   *     the text right)
+   */
+  public ShapingTextRenderer(Map<String, JdkShaper> shapers, boolean shapingEnabled) {
+    this.shapers = Map.copyOf(shapers);
+    this.shapingEnabled = shapingEnabled;
+  }
+
+  /**
+   * "ok" when every openhtmltopdf/PDFBox internal that glyph drawing needs is where this version
+   * expects it; throws otherwise (for a test that guards upgrades).
+   */
+  public static String checkInternals() {
+    OpenhtmltopdfInternals.check();
+    return "ok";
+  }
+
+  @Override
+  public int getWidth(FontContext context, FSFont font, String string) {
+    List<Piece> pieces = pieces((PdfBoxFSFont) font, string, false);
+    if (pieces == null) {
+      return super.getWidth(context, font, string);
+    }
+    float width = 0;
+    for (Piece p : pieces) {
+      width += p.shaped == null ? super.getWidth(context, font, p.text)
+          : p.shaped.advance() / 1000f * font.getSize2D();
+    }
+    return (int) Math.ceil(width - 0.01f);
+  }
+
+  @Override
+  public void drawString(OutputDevice device, String string, float x, float y) {
+    drawString(device, string, x, y, null);
+  }
+
+  @Override
+  public void drawString(OutputDevice device, String string, float x, float y,
+      JustificationInfo info) {
+    PdfBoxOutputDevice pdf = (PdfBoxOutputDevice) device;
+    PdfBoxFSFont font = currentFont(pdf);
+    List<Piece> pieces = font == null ? null : pieces(font, string, true);
+    if (pieces == null) {
+      if (info == null) {
+        super.drawString(device, string, x, y);
+      } else {
+        super.drawString(device, string, x, y, info);
+      }
+      return;
+    }
+    float offset = 0;
+    for (Piece p : pieces) {
+      if (p.shaped == null) {
+        pdf.drawString(p.text, x + offset, y, info);
+        offset += super.getWidth(null, font, p.text);
+        if (info != null) {
+          long spaces = p.text.codePoints().filter(PdfBoxTextRenderer::isJustificationSpace).count();
+          offset += spaces * info.getSpaceAdjust()
+              + (p.text.codePointCount(0, p.text.length()) - spaces) * info.getNonSpaceAdjust();
+        }
+      } else {
+        offset += drawGlyphs((PdfBoxFastOutputDevice) pdf, p, x + offset, y, font.getSize2D(), info);
+      }
+    }
+  }
+
+  /** The font openhtmltopdf set on the device for this text (the device keeps it private). */
+  private PdfBoxFSFont currentFont(PdfBoxOutputDevice device) {
+    return device instanceof PdfBoxFastOutputDevice fast ? OpenhtmltopdfInternals.font(fast) : null;
+  }
+
+  /**
+   * The text cut into runs to shape and runs to leave to openhtmltopdf, or null when nothing in it
+   * needs shaping. A run to shape takes the first font of the list that has a glyph for its first
+   * letter, and keeps the joiners, marks and punctuation that follow if that font has them.
+   */
+  private List<Piece> pieces(PdfBoxFSFont font, String string, boolean visual) {
+    if (!shapingEnabled || !mayNeedShaping(string) || !hasShapedFont(font)) {
+      return null;
+    }
+    String text = TextRenderer.getEffectivePrintableString(string);
+    if (fontFor(font, ALEF) != null) {
+      // Arabic script in a font shaped here (Nastaliq): openhtmltopdf has already replaced letters
+      // by presentation forms, which such fonts do not have and HarfBuzz must not be given.
+      text = ArabicScriptShaper.unshape(text, visual);
+    }
+    List<Piece> out = null;
+    StringBuilder plain = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      FontDescription desc = SCRIPTS.contains(UScript.getScript(cp)) ? fontFor(font, cp) : null;
+      if (desc == null) {
+        plain.appendCodePoint(cp);
+        i += Character.charCount(cp);
+        continue;
+      }
+      int end = i + Character.charCount(cp);
+      while (end < text.length()) {
+        int next = text.codePointAt(end);
+        int script = UScript.getScript(next);
+        // Right-to-left runs stop at shared punctuation (brackets, quotes): openhtmltopdf has
+        // already mirrored and placed those, and draws them itself.
+        boolean joins = next == ZWJ || next == ZWNJ
+            || (!UCharacter.isWhitespace(next) && (script == UScript.getScript(cp)
+                || script == UScript.INHERITED
+                || (script == UScript.COMMON && UScript.getScript(cp) != UScript.ARABIC)));
+        if (!joins || !(next == ZWJ || next == ZWNJ || has(desc.getFont(), next))) {
+          break;
+        }
+        end += Character.charCount(next);
+      }
+      if (out == null) {
+        out = new ArrayList<>();
+      }
+      if (plain.length() > 0) {
+        out.add(new Piece(plain.toString(), null, null));
+        plain.setLength(0);
+      }
+      boolean rtl = UScript.getScript(cp) == UScript.ARABIC;
+      // openhtmltopdf draws a right-to-left run reversed (visual order); HarfBuzz takes it logical.
+      String run = rtl && visual
+          ? Bidi.writeReverse(text.substring(i, end), Bidi.DO_MIRRORING) : text.substring(i, end);
+      JdkShaper shaper = shaper(desc.getFont());
+      out.add(new Piece(run, desc, shaped.computeIfAbsent(new RunKey(shaper, run),
+          k -> shaper.shape(run, rtl))));
+      i = end;
+    }
+    if (out != null && plain.length() > 0) {
+      out.add(new Piece(plain.toString(), null, null));
+    }
+    return out;
+  }
+
+  /** Every script shaped here is encoded from U+0600 on: Latin and Cyrillic text skips the rest. */
+  private static boolean mayNeedShaping(String string) {
+    for (int i = 0; i < string.length(); i++) {
+      if (string.charAt(i) >= 0x0600) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasShapedFont(PdfBoxFSFont font) {
+    return hasShaped.computeIfAbsent(font, f -> f.getFontDescriptions().stream()
+        .anyMatch(d -> d.getFont() != null && shaper(d.getFont()) != null));
+  }
+
+  private FontDescription fontFor(PdfBoxFSFont font, int cp) {
+    for (FontDescription d : font.getFontDescriptions()) {
+      PDFont f = d.getFont();
+      if (f != null && shaper(f) != null && has(f, cp)) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  private JdkShaper shaper(PDFont font) {
+    String name = font.getName();
+    int plus = name == null ? -1 : name.indexOf('+');
+    return shapers.get(plus == 6 ? name.substring(7) : name);
+  }
+
+  private static boolean has(PDFont font, int cp) {
+    return font instanceof PDType0Font t0 && t0.getCmapLookup().getGlyphId(cp) != 0;
+  }
+
+  /**
+   * Draws a shaped run glyph by glyph, each cluster in a {@code /Span} carrying its text as
+   * {@code /ActualText}, the way openhtmltopdf draws a string (same text matrix, fill colour, fake
+   * italic). Returns the run's width in device units.
+   */
+  private float drawGlyphs(PdfBoxFastOutputDevice device, Piece p, float x, float y, float size,
+      JustificationInfo info) {
+    JdkShaper.Shaped s = p.shaped;
+    PDType0Font pdFont = (PDType0Font) p.desc.getFont();
+    float dotsPerPoint = device.getDotsPerPoint();
+    float pageHeight = device.normalizeY(0);
+    float skew = 0;
+    FontSpecification spec = device.getFontSpecification();
+    if (spec != null && spec.fontStyle == IdentValue.ITALIC && p.desc.getStyle() != IdentValue.ITALIC) {
+      skew = 0.21256f;
+    }
+    OpenhtmltopdfInternals.applyFillColour(device);
+    AffineTransform base = OpenhtmltopdfInternals.transform(device);
+    var page = device.getCurrentPage();
+    page.beginText();
+    page.setFont(pdFont, size / dotsPerPoint);
+    OutputStream out = OpenhtmltopdfInternals.pageContent(device);
+    float scale = size / 1000f;
+    float extra = 0;
+    Set<Integer> used = new HashSet<>();
+    try {
+      // Nastaliq words cascade: the glyphs of one letter overlap its neighbours' and sit above the
+      // baseline, so no reader could place a span per letter. A word is one span there.
+      boolean rtl = UScript.getScript(s.text().codePointAt(0)) == UScript.ARABIC;
+      for (JdkShaper.Cluster c : rtl ? List.of(new JdkShaper.Cluster(0, s.glyphs().length,
+          s.text())) : s.clusters()) {
+        recordUnmapped(pdFont, s, c);
+        out.write(("/Span <</ActualText " + utf16Hex(c.text()) + ">> BDC\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        for (int g = c.from(); g < c.to(); g++) {
+          AffineTransform at = new AffineTransform(base);
+          at.translate(x + extra + s.x()[g] * scale, y + s.y()[g] * scale);
+          AffineTransform m = new AffineTransform(1, 0, 0, -1, 0, pageHeight);
+          m.concatenate(at);
+          m.concatenate(AffineTransform.getScaleInstance(1, -1));
+          m.scale(dotsPerPoint, dotsPerPoint);
+          double[] mx = new double[6];
+          m.getMatrix(mx);
+          float b = skew != 0 ? 0f : (float) mx[1];
+          float cc = skew != 0 ? skew : (float) mx[2];
+          page.setTextMatrix((float) mx[0], b, cc, (float) mx[3], (float) mx[4], (float) mx[5]);
+          int gid = s.glyphs()[g];
+          used.add(gid);
+          out.write(("<" + hex(pdFont.encodeGlyphId(gid)) + "> Tj\n")
+              .getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write("EMC\n".getBytes(StandardCharsets.US_ASCII));
+        if (info != null) {
+          extra += info.getNonSpaceAdjust();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    page.endText();
+    if (pdFont.willBeSubset()) {
+      pdFont.addGlyphsToSubset(used);
+    }
+    return s.advance() * scale + extra;
+  }
+
+  /**
+   * Completes the ToUnicode maps of the fonts drawn by glyph id; call once the document is laid out,
+   * before it is saved.
+   */
+  public void finish(PDDocument doc) throws IOException {
+    ToUnicodeCompletion.apply(doc, unmapped);
+  }
+
+  /**
+   * Glyphs of a cluster that no character maps to stand for the cluster's characters whose own glyph
+   * is not among the cluster's glyphs (ਪ੍ਰ: the subjoined form stands for ੍ਰ), or for all of them.
+   */
+  private void recordUnmapped(PDType0Font font, JdkShaper.Shaped s, JdkShaper.Cluster c) {
+    var cmap = font.getCmapLookup();
+    Set<Integer> glyphs = new HashSet<>();
+    for (int g = c.from(); g < c.to(); g++) {
+      glyphs.add(s.glyphs()[g]);
+    }
+    StringBuilder rest = new StringBuilder();
+    c.text().codePoints().filter(cp -> !glyphs.contains(cmap.getGlyphId(cp)))
+        .forEach(rest::appendCodePoint);
+    String text = rest.length() > 0 ? rest.toString() : c.text();
+    for (int g = c.from(); g < c.to(); g++) {
+      int gid = s.glyphs()[g];
+      List<Integer> codes = cmap.getCharCodes(gid);
+      if (codes == null || codes.isEmpty()) {
+        unmapped.computeIfAbsent(font, f -> new TreeMap<>()).putIfAbsent(gid, text);
+      }
+    }
+  }
+
+  private static String utf16Hex(String text) {
+    return "<FEFF" + hex(text.getBytes(StandardCharsets.UTF_16BE)) + ">";
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder sb = new StringBuilder(bytes.length * 2);
+    for (byte b : bytes) {
+      sb.append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+    }
+    return sb.toString();
+  }
+
+  private record RunKey(JdkShaper shaper, String text) {}
+
+  private record Piece(String text, FontDescription desc, JdkShaper.Shaped shaped) {}
+}
