@@ -70,7 +70,7 @@ public final class Pipeline {
     for (String locale : catalog.locales()) {
       Bundle bundle = catalog.bundle(locale).orElseThrow();
       if (!bundle.generated()) {
-        bundleErrors.put(locale, BundleLint.check(bundle, catalog.source()).stream()
+        bundleErrors.put(locale, BundleLint.content(catalog, bundle).stream()
             .filter(Finding::isError).toList());
       }
     }

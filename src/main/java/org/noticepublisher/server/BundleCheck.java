@@ -100,7 +100,7 @@ final class BundleCheck {
         return new Result(text, sorted(findings), List.of());
       }
       Bundle bundle = catalog.bundle(locale).orElseThrow();
-      BundleLint.check(bundle, catalog.source()).forEach(f -> findings.add(rename(f, tempName, name)));
+      BundleLint.content(catalog, bundle).forEach(f -> findings.add(rename(f, tempName, name)));
       for (String key : bundle.keys()) {
         String pattern = bundle.pattern(key).orElseThrow();
         if (MARKUP.matcher(pattern).find()) {

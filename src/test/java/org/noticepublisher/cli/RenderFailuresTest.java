@@ -107,6 +107,26 @@ class RenderFailuresTest {
     assertTrue(!Files.exists(output.resolve("standard/pl/standard.pl.pdf")), "nothing published");
   }
 
+  /** The translation QA checks are lint too: a Polish plural without few and many is refused. */
+  @Test
+  void renderRefusesWhatTranslationQaCallsAnError(@TempDir Path dir) throws Exception {
+    Path project = Fixtures.copyOfProject(dir.resolve("project"));
+    Fixtures.edit(project.resolve("locales/pl.properties"),
+        "one {# minuty} few {# minut} many {# minut} other {# minuty}",
+        "one {# minuty} other {# minuty}");
+    String finding = "pl.properties:15: error [document.readingTime] {minutes, plural} lacks few,"
+        + " many";
+    Cli lint = Cli.run("lint", "-p", project.toString());
+    assertTrue(lint.out().contains(finding), lint.out());
+    Path output = dir.resolve("output");
+    Cli r = Cli.run("render", "-v", "consultation", "-l", "pl", "--project", project.toString(),
+        "--output", output.toString());
+    assertEquals(1, r.code(), r.printed());
+    assertTrue(r.out().contains(finding), r.out());
+    assertTrue(!Files.exists(output.resolve("consultation/pl/consultation.pl.pdf")),
+        "nothing published");
+  }
+
   private static Cli brokenRender(Path dir, Consumer<Path> breakIt) throws Exception {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
     Path output = dir.resolve("output");
