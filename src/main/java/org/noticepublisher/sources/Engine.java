@@ -36,7 +36,11 @@ final class Engine {
       "org.thymeleaf.TemplateEngine",
       "com.ibm.icu.text.MessageFormat",
       "org.verapdf.pdfa.Foundries",
-      "org.jsoup.Jsoup");
+      "org.jsoup.Jsoup",
+      "com.openhtmltopdf.layout.Layer",
+      "org.apache.fontbox.ttf.TrueTypeFont",
+      "org.apache.pdfbox.io.RandomAccessRead",
+      "org.apache.batik.bridge.BridgeContext");
 
   static final String DIGEST = compute();
 
@@ -55,6 +59,9 @@ final class Engine {
     } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
       md.update(String.valueOf(code).getBytes(StandardCharsets.UTF_8));
     }
+    // Complex scripts are shaped by the JDK's own layout engine, so its version counts too.
+    md.update(("java " + System.getProperty("java.runtime.version", "?"))
+        .getBytes(StandardCharsets.UTF_8));
     for (String library : LIBRARIES) {
       md.update(library.getBytes(StandardCharsets.UTF_8));
       md.update(where(library).getBytes(StandardCharsets.UTF_8));
