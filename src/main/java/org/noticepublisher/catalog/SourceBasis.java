@@ -2,15 +2,14 @@ package org.noticepublisher.catalog;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.noticepublisher.AtomicFile;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.internal.WordDiff;
 
@@ -130,24 +129,10 @@ public final class SourceBasis {
         .append(" translation was made from. Written by the tool (lint --accept, xliff import):\n")
         .append("# when the English changes, lint reports the key as stale. Do not edit by hand.\n");
     next.forEach((k, v) -> text.append(PropertiesWriter.line(k, v)).append('\n'));
-    write(old.file, text.toString().getBytes(StandardCharsets.UTF_8));
+    AtomicFile.write(old.file, text.toString().getBytes(StandardCharsets.UTF_8));
     return new SourceBasis(old.file, next, true);
   }
 
-  static void write(Path target, byte[] bytes) throws IOException {
-    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(),
-        "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
 
   /** The English a translation was made from and the English now. */
   public record Change(String was, String now) {

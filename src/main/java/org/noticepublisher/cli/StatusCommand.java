@@ -3,11 +3,11 @@ package org.noticepublisher.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.noticepublisher.AtomicFile;
 import org.noticepublisher.Pipeline;
 import org.noticepublisher.publish.Publisher;
 import org.noticepublisher.xliff.TranslationStatus;
@@ -54,16 +54,8 @@ final class StatusCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), output + " is the published "
           + "output folder: only verified notices go there. Choose another folder with -o.");
     }
-    Files.createDirectories(output);
     Path page = output.resolve("status.html");
-    Path temp = Files.createTempFile(output, ".status.html", ".tmp");
-    try {
-      Files.writeString(temp, TranslationStatus.html(rows), StandardCharsets.UTF_8);
-      Files.move(temp, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(page, TranslationStatus.html(rows).getBytes(StandardCharsets.UTF_8));
     out.println();
     out.println("wrote " + page);
     return Main.OK;

@@ -2,10 +2,8 @@ package org.noticepublisher.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.noticepublisher.AtomicFile;
 import org.noticepublisher.catalog.Bundle;
 
 /**
@@ -111,7 +110,7 @@ final class SourceStore {
     acquire();
     try {
       Path target = bundleFile(locale);
-      writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+      AtomicFile.write(target, text.getBytes(StandardCharsets.UTF_8));
       String rel = "locales/" + locale + ".properties";
       Optional<Repository> repo = repository();
       if (repo.isEmpty()) {
@@ -186,18 +185,4 @@ final class SourceStore {
     }
   }
 
-  static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
 }

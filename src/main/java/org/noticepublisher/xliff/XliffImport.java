@@ -19,6 +19,7 @@ import net.sf.okapi.lib.xliff2.core.TargetState;
 import net.sf.okapi.lib.xliff2.core.Unit;
 import net.sf.okapi.lib.xliff2.reader.Event;
 import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
+import org.noticepublisher.AtomicFile;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.Bundle;
@@ -144,7 +145,7 @@ public final class XliffImport {
     }
     Bundle bundle = catalog.bundle(plan.locale()).orElseThrow();
     if (!plan.changes().isEmpty()) {
-      write(bundle.file(), bundleText(catalog, plan));
+      AtomicFile.write(bundle.file(), bundleText(catalog, plan).getBytes(StandardCharsets.UTF_8));
       bundle = Bundle.load(bundle.file());
     }
     Optional<SourceBasis> basis = catalog.basis(plan.locale());
@@ -341,17 +342,6 @@ public final class XliffImport {
     return line;
   }
 
-  private static void write(Path target, String text) throws IOException {
-    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(),
-        "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
 
   private static void deleteQuietly(Path dir) {
     if (dir == null) {
