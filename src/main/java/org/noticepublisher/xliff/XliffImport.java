@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -275,49 +276,60 @@ public final class XliffImport {
    */
   static String updated(String text, Bundle bundle, Bundle source, Map<String, String> changes) {
     List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-    Map<String, String> added = new LinkedHashMap<>();
-    // Bottom up, so earlier line numbers stay right.
-    List<Map.Entry<String, String>> byLine = new ArrayList<>(changes.entrySet());
-    byLine.sort((a, b) -> Integer.compare(bundle.lineOf(b.getKey()), bundle.lineOf(a.getKey())));
-    for (Map.Entry<String, String> c : byLine) {
-      int line = bundle.lineOf(c.getKey());
-      if (line == 0) {
-        added.put(c.getKey(), c.getValue());
-        continue;
+    List<String> order = List.copyOf(source.keys());
+    List<Edit> edits = new ArrayList<>();
+    List<String> appended = new ArrayList<>();
+    for (Map.Entry<String, String> c : changes.entrySet()) {
+      String line = PropertiesWriter.line(c.getKey(), c.getValue());
+      int own = bundle.lineOf(c.getKey());
+      int after = own > 0 ? own : predecessorLine(c.getKey(), order, bundle);
+      if (after == 0) {
+        appended.add(line);
+      } else {
+        edits.add(new Edit(after, own == 0, order.indexOf(c.getKey()), line));
       }
-      int end = line - 1;
+    }
+    // Bottom up, so the line numbers of what is still to do stay right. At one line the key's own
+    // line is replaced first, then the new keys that follow it go in, last first, so that they end
+    // up in the source's order.
+    edits.sort(Comparator.comparingInt(Edit::line).reversed()
+        .thenComparing(Edit::addition)
+        .thenComparing(Comparator.comparingInt(Edit::rank).reversed()));
+    for (Edit e : edits) {
+      int start = e.line() - 1;
+      int end = start;
       while (end < lines.size() - 1 && continues(lines.get(end))) {
         end++;
       }
-      for (int i = end; i > line - 1; i--) {
-        lines.remove(i);
+      if (e.addition()) {
+        lines.add(end + 1, e.text());
+      } else {
+        lines.subList(start + 1, end + 1).clear();
+        lines.set(start, e.text());
       }
-      lines.set(line - 1, PropertiesWriter.line(c.getKey(), c.getValue()));
     }
-    for (Map.Entry<String, String> a : added.entrySet()) {
-      int after = 0;
-      for (String k : source.keys()) {
-        if (k.equals(a.getKey())) {
-          break;
-        }
-        if (bundle.lineOf(k) > 0) {
-          after = bundle.lineOf(k);
-        }
-      }
-      int at = after == 0 ? lines.size() : lineAfter(lines, after, bundle, added);
-      lines.add(at, PropertiesWriter.line(a.getKey(), a.getValue()));
-    }
+    // Keys with no translated key before them go last, before the final line break.
+    int end = !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty() ? lines.size() - 1
+        : lines.size();
+    lines.addAll(end, appended);
     return String.join("\n", lines);
   }
 
-  private static int lineAfter(List<String> lines, int line, Bundle bundle,
-      Map<String, String> added) {
-    int i = line - 1;
-    while (i < lines.size() - 1 && continues(lines.get(i))) {
-      i++;
+  /** One line to replace, or to add after {@code line}; {@code rank} is the source's order. */
+  private record Edit(int line, boolean addition, int rank, String text) {}
+
+  /** The bundle's line of the nearest key before {@code key} in the source's order, or 0. */
+  private static int predecessorLine(String key, List<String> order, Bundle bundle) {
+    int after = 0;
+    for (String k : order) {
+      if (k.equals(key)) {
+        break;
+      }
+      if (bundle.lineOf(k) > 0) {
+        after = bundle.lineOf(k);
+      }
     }
-    // Lines shift as earlier additions land; find the key's line again by its text.
-    return i + 1;
+    return after;
   }
 
   private static boolean continues(String line) {
