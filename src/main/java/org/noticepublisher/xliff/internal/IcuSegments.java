@@ -160,25 +160,7 @@ public final class IcuSegments {
       }
       n = i;
     }
-    // Never inside a code, never past a #: back to the last space or the end of a code.
-    int depth = 0;
-    int safe = 0;
-    for (int i = 0; i < n; i++) {
-      char c = first.charAt(i);
-      if (c == '{') {
-        depth++;
-      } else if (c == '}') {
-        depth--;
-        if (depth == 0) {
-          safe = i + 1;
-        }
-      } else if (depth == 0 && c == '#') {
-        break;
-      } else if (depth == 0 && Character.isWhitespace(c)) {
-        safe = i + 1;
-      }
-    }
-    return safe;
+    return safeLength(first, n, '{', '}');
   }
 
   private static int commonSuffix(List<String> all, int prefix) {
@@ -192,13 +174,22 @@ public final class IcuSegments {
       }
       n = i;
     }
+    // The same scan over the text read backwards, where a code closes before it opens.
+    return safeLength(new StringBuilder(first).reverse(), n, '}', '{');
+  }
+
+  /**
+   * How much of the first {@code n} characters of {@code text} may be shared outside the choice:
+   * never inside a code, never past a {@code #}, so back to the last space or the end of a code.
+   */
+  private static int safeLength(CharSequence text, int n, char open, char close) {
     int depth = 0;
     int safe = 0;
     for (int i = 0; i < n; i++) {
-      char c = first.charAt(first.length() - 1 - i);
-      if (c == '}') {
+      char c = text.charAt(i);
+      if (c == open) {
         depth++;
-      } else if (c == '{') {
+      } else if (c == close) {
         depth--;
         if (depth == 0) {
           safe = i + 1;
