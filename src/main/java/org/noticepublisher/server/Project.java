@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
+import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.sources.NoticeSources;
 
 /**

@@ -1,10 +1,12 @@
-package org.noticepublisher;
+package org.noticepublisher.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.noticepublisher.Finding;
+import org.noticepublisher.NoticeId;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.OrganisationProfile;
 import org.noticepublisher.verify.PageBounds;

@@ -1,4 +1,4 @@
-package org.noticepublisher;
+package org.noticepublisher.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.NoticeId;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.assemble.NoticeAssembler;
