@@ -194,8 +194,14 @@ public final class Pipeline {
     return ids;
   }
 
-  /** Takes one notice through every stage; never throws for bad content, the verdict says. */
+  /**
+   * Takes one notice through every stage; never throws for bad content, the verdict says. Every
+   * finding names a file a user can open: the source it comes from when that is known, else the
+   * notice's PDF or HTML twin by the path it has (or would have had) in the output folder.
+   */
   public Publication produce(NoticeId id, Layout layout) {
+    String pdfFile = layout.pdfFile(id);
+    String htmlFile = layout.htmlFile(id);
     Optional<ReadingLevel.Figures> reading = Optional.empty();
     long t0 = System.nanoTime();
     Notice notice;
@@ -210,12 +216,12 @@ public final class Pipeline {
       findings.addAll(legal.check(variant));
       findings.addAll(notice.warnings());
       if (Catalog.isPseudoLocale(id.locale())) {
-        findings.addAll(PseudoLocaleCheck.check(notice));
+        findings.addAll(PseudoLocaleCheck.check(notice, htmlFile));
       }
       if (Catalog.isEnglish(id.locale()) && !Catalog.isPseudoLocale(id.locale())) {
         ReadingLevel.Figures figures = ReadingLevel.measure(notice.texts());
         reading = Optional.of(figures);
-        findings.addAll(ReadingLevel.check(figures, variant.readability(), id.toString()));
+        findings.addAll(ReadingLevel.check(figures, variant.readability(), htmlFile));
       }
     } catch (FindingsException e) {
       return failed(id, layout, null, e.findings(), t0, System.nanoTime(), System.nanoTime());
@@ -225,24 +231,25 @@ public final class Pipeline {
     SourceText origin = new SourceText(catalog.fallbackChain(id.locale()), profile);
     List<Integer> uncovered = renderer.uncovered(notice);
     if (!uncovered.isEmpty()) {
-      uncovered.stream().limit(10).forEach(cp -> findings.add(origin.uncoveredGlyph(cp, id)));
+      uncovered.stream().limit(10).forEach(cp -> findings.add(origin.uncoveredGlyph(cp, id, pdfFile)));
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     try {
       pdf = renderer.render(notice, profile.published(), layout.standard());
     } catch (FindingsException e) {
-      findings.addAll(e.findings());
+      // The renderer knows no file names: what it found is in the PDF it was making.
+      e.findings().forEach(f -> findings.add(f.source().isEmpty() ? f.at(pdfFile, 0) : f));
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     long t2 = System.nanoTime();
-    findings.addAll(validators.get(layout.standard()).validate(pdf.bytes(), id.toString()));
-    TextFidelity.Report text = TextFidelity.inspect(pdf.bytes(), notice.texts(), id.toString());
+    findings.addAll(validators.get(layout.standard()).validate(pdf.bytes(), pdfFile));
+    TextFidelity.Report text = TextFidelity.inspect(pdf.bytes(), notice.texts(), pdfFile);
     findings.addAll(text.findings());
     for (PageBounds.OffPage off : text.offPage()) {
-      findings.add(origin.offPage(off, id));
+      findings.add(origin.offPage(off, id, pdfFile));
     }
-    findings.addAll(LinkTargets.check(pdf.bytes(), id.toString()));
-    findings.addAll(ReadingOrder.check(pdf.bytes(), notice, id.toString()));
+    findings.addAll(LinkTargets.check(pdf.bytes(), pdfFile));
+    findings.addAll(ReadingOrder.check(pdf.bytes(), notice, pdfFile));
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
         new Verdict(findings, checks(id, layout.standard(), reading.isPresent())),

@@ -134,17 +134,12 @@ public final class Publisher implements AutoCloseable {
    * their own name ({@link Layout#fileSuffix()}), so every kind can be published side by side.
    */
   public Path pdfPath(NoticeId id, Layout layout) {
-    return output.resolve(relative(id, layout, ".pdf"));
+    return output.resolve(layout.pdfFile(id));
   }
 
   /** The HTML twin: one per paper and print size, shared by the PDFs of every standard. */
   public Path htmlPath(NoticeId id, Layout layout) {
-    return output.resolve(relative(id, layout, ".html"));
-  }
-
-  private static String relative(NoticeId id, Layout layout, String extension) {
-    Layout named = extension.equals(".pdf") ? layout : layout.withStandard(Layout.Standard.UA1);
-    return id.variant() + "/" + id.locale() + "/" + id.fileStem() + named.fileSuffix() + extension;
+    return output.resolve(layout.htmlFile(id));
   }
 
   /**
@@ -176,9 +171,9 @@ public final class Publisher implements AutoCloseable {
     requireOpen();
     // The HTML twin is one file for every PDF standard, so its entry carries the hash of whichever
     // standard was published last: the PDF's entry alone says whether this layout is current.
-    JsonNode pdf = entries.get(relative(id, layout, ".pdf"));
+    JsonNode pdf = entries.get(layout.pdfFile(id));
     return pdf != null && sources.hex().equals(pdf.path("sources").asText())
-        && entries.containsKey(relative(id, layout, ".html"));
+        && entries.containsKey(layout.htmlFile(id));
   }
 
   /**
@@ -198,8 +193,8 @@ public final class Publisher implements AutoCloseable {
       Notice notice = p.notice().orElseThrow();
       byte[] pdf = p.pdf().orElseThrow().bytes();
       byte[] html = notice.html().getBytes(StandardCharsets.UTF_8);
-      String pdfPath = relative(p.id(), p.layout(), ".pdf");
-      String htmlPath = relative(p.id(), p.layout(), ".html");
+      String pdfPath = p.layout().pdfFile(p.id());
+      String htmlPath = p.layout().htmlFile(p.id());
       writes.put(pdfPath, pdf);
       writes.put(htmlPath, html);
       next.put(pdfPath, pdfEntry(p, pdfPath, pdf));

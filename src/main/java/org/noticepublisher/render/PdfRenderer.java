@@ -147,7 +147,8 @@ public final class PdfRenderer {
    * Renders {@code notice} for {@code standard}; {@code published} becomes the PDF's creation date.
    *
    * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing
-   *     glyph…), or a PDF/UA-2 notice has a link within itself (see {@link #internalLinks})
+   *     glyph…), or a PDF/UA-2 notice has a link within itself (see {@link #internalLinks}); its
+   *     findings name no file, as only the caller knows where the PDF would have gone
    */
   public RenderedPdf render(Notice notice, LocalDate published, Layout.Standard standard)
       throws FindingsException {
@@ -166,7 +167,6 @@ public final class PdfRenderer {
       throw new FindingsException(uncovered.stream().limit(10).map(cp -> Finding.error("glyph",
               String.format("no shipped font has a glyph for U+%04X '%s' (%s)", cp,
                   Character.toString(cp), Character.getName(cp)))
-          .at(notice.id().toString(), 0)
           .withFix("ship a font for this script (src/main/resources/fonts) or fix the text"))
           .toList());
     }
@@ -217,8 +217,7 @@ public final class PdfRenderer {
       doc.save(out);
     } catch (IOException | RuntimeException e) {
       throw new FindingsException(
-          Finding.error("render", "openhtmltopdf failed: " + e)
-              .at(notice.id().toString(), 0));
+          Finding.error("render", "openhtmltopdf failed: " + e));
     }
     List<Finding> problems = problems(notice, diagnostics);
     if (!problems.isEmpty()) {
@@ -238,7 +237,6 @@ public final class PdfRenderer {
       findings.add(Finding.error("standard.ua2.internal-link", "the link '" + a.text()
               + "' points inside the notice (" + a.attr("href") + "); PDF/UA-2 needs a structure "
               + "destination for it, which the renderer cannot make for links")
-          .at(notice.id().toString(), 0)
           .withFix("link to a web address instead (templates/organisation.properties link.*), or "
               + "publish this notice as PDF/UA-1 (--standard ua1)"));
     }
@@ -258,7 +256,6 @@ public final class PdfRenderer {
         String message = d.getFormattedMessage();
         boolean font = message.toLowerCase(Locale.ROOT).matches(".*(font|glyph).*");
         problems.add(Finding.error("openhtmltopdf." + d.getLogMessageId(), message)
-            .at(notice.id().toString(), 0)
             .withFix(font
                 ? "name only shipped font families in CSS and use characters those fonts cover"
                 : "fix the markup or style the message names"));
