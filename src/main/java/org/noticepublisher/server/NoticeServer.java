@@ -1,7 +1,5 @@
 package org.noticepublisher.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -31,6 +29,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.noticepublisher.Json;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.pipeline.Publication;
@@ -47,8 +46,6 @@ import org.noticepublisher.catalog.Catalog;
  */
 public final class NoticeServer implements AutoCloseable {
   static final String CHILDREN = "children-and-young-people";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String USER = "np.user";
   private static final String SESSION = "np.session";
   private static final String HANDLED = "np.handled";
@@ -620,11 +617,7 @@ public final class NoticeServer implements AutoCloseable {
   }
 
   private void json(Context ctx, Object model) {
-    try {
-      ctx.contentType("application/json; charset=utf-8").result(JSON.writeValueAsBytes(model));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ctx.contentType("application/json; charset=utf-8").result(Json.write(model));
   }
 
   private void error(Context ctx, int status, String message, List<Map<String, Object>> findings) {
