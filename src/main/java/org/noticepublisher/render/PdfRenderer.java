@@ -36,6 +36,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.Sha256;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
@@ -80,7 +81,7 @@ public final class PdfRenderer {
   /** The fonts' digest, part of every document id; computed on first use (a run may render nothing). */
   private synchronized byte[] fontsHash() {
     if (fontsHash == null) {
-      fontsHash = ReproducibleMetadata.sha256(
+      fontsHash = Sha256.of(
           fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
     }
     return fontsHash;
@@ -205,9 +206,9 @@ public final class PdfRenderer {
       shaper.finish(doc);
       byte[] html8 = notice.html().getBytes(StandardCharsets.UTF_8);
       ReproducibleMetadata.apply(doc, published, standard == Layout.Standard.UA1
-          ? ReproducibleMetadata.sha256(html8, fontsHash(), colourProfile)
+          ? Sha256.of(html8, fontsHash(), colourProfile)
           // Another file than the PDF/UA-1 one, so another document ID.
-          : ReproducibleMetadata.sha256(html8, fontsHash(), colourProfile,
+          : Sha256.of(html8, fontsHash(), colourProfile,
               standard.id().getBytes(StandardCharsets.US_ASCII)));
       if (standard == Layout.Standard.UA2) {
         // After ReproducibleMetadata: it writes the document information this step moves to XMP.

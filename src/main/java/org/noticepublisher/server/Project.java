@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
+import org.noticepublisher.Sha256;
 import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.sources.NoticeSources;
 
@@ -88,7 +88,7 @@ final class Project {
    */
   private String fingerprint() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.newDigest();
       for (String dir : List.of("locales", "templates")) {
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) {
@@ -106,8 +106,6 @@ final class Project {
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 
