@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
@@ -125,7 +126,9 @@ public final class Pipeline {
     NoticeAssembler assembler = null;
     if (problems.isEmpty()) {
       try {
-        assembler = NoticeAssembler.create(templates, catalog, profile);
+        // Both loaded: a failure to load either is a problem.
+        assembler = NoticeAssembler.create(templates, Objects.requireNonNull(catalog),
+            Objects.requireNonNull(profile));
       } catch (FindingsException e) {
         problems.addAll(e.findings());
       }
@@ -133,7 +136,9 @@ public final class Pipeline {
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
-    return new Pipeline(root, catalog, profile, assembler, renderer, lint, legal, sources,
+    // Everything loaded: a part that failed to load is a problem.
+    return new Pipeline(root, Objects.requireNonNull(catalog), Objects.requireNonNull(profile),
+        Objects.requireNonNull(assembler), renderer, lint, Objects.requireNonNull(legal), sources,
         profileWarnings);
   }
 
@@ -212,7 +217,8 @@ public final class Pipeline {
     }
     try {
       notice = assembler.assemble(id, layout);
-      Variant variant = assembler.variants().get(id.variant());
+      // Known: assemble refuses an unknown variant.
+      Variant variant = Objects.requireNonNull(assembler.variants().get(id.variant()));
       findings.addAll(legal.check(variant));
       findings.addAll(notice.warnings());
       if (Catalog.isPseudoLocale(id.locale())) {
@@ -242,7 +248,7 @@ public final class Pipeline {
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     long t2 = System.nanoTime();
-    findings.addAll(validators.get(layout.standard()).validate(pdf.bytes(), pdfFile));
+    findings.addAll(validator(layout.standard()).validate(pdf.bytes(), pdfFile));
     TextFidelity.Report text = TextFidelity.inspect(pdf.bytes(), notice.texts(), pdfFile);
     findings.addAll(text.findings());
     for (PageBounds.OffPage off : text.offPage()) {
@@ -265,7 +271,12 @@ public final class Pipeline {
     return errors;
   }
 
-  private Publication failed(NoticeId id, Layout layout, Notice notice,
+  /** One for every standard, made when the pipeline opened. */
+  private PdfValidator validator(Layout.Standard standard) {
+    return Objects.requireNonNull(validators.get(standard), standard.id());
+  }
+
+  private Publication failed(NoticeId id, Layout layout, @Nullable Notice notice,
       List<Finding> findings, long t0, long t1, long t2) {
     return new Publication(id, layout, Optional.ofNullable(notice), Optional.empty(),
         new Verdict(findings, List.of()), Optional.empty(), timings(t0, t1, t2, t2),
@@ -273,7 +284,7 @@ public final class Pipeline {
   }
 
   private List<String> checks(NoticeId id, Layout.Standard standard, boolean readability) {
-    List<String> checks = new ArrayList<>(List.of(validators.get(standard).describe(),
+    List<String> checks = new ArrayList<>(List.of(validator(standard).describe(),
         "bundle lint", "text fidelity", "text inside the page", "link targets", "fonts embedded",
         "UK GDPR Art. 13 coverage", "reading order"));
     if (readability) {

@@ -18,7 +18,7 @@ final class PublishedIndex {
 
   static String html(Collection<Manifest.Entry> entries) {
     Document doc = Document.createShell("");
-    doc.selectFirst("html").attr("lang", "en-GB");
+    doc.expectFirst("html").attr("lang", "en-GB");
     doc.head().appendElement("meta").attr("charset", "UTF-8");
     doc.title("Published notices");
     doc.head().appendElement("style").appendText(

@@ -34,6 +34,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.Sha256;
@@ -61,7 +62,7 @@ import org.noticepublisher.render.internal.Ua2Conversion;
 public final class PdfRenderer {
   private final List<ShippedFont> fonts;
   private final byte[] colourProfile;
-  private byte[] fontsHash;
+  private byte @Nullable [] fontsHash;
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final GlyphCoverage coverage;
   /** JDK shapers of the complex-script fonts, by PostScript name. */

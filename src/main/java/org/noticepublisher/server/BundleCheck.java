@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
@@ -74,7 +75,7 @@ final class BundleCheck {
 
   static Result check(Pipeline pipeline, Path project, String locale, String text) {
     String name = "locales/" + locale + ".properties";
-    Path temp = null;
+    @Nullable Path temp = null;
     try {
       temp = Files.createTempDirectory("np-upload-");
       Path locales = Files.createDirectories(temp.resolve("locales"));
@@ -144,7 +145,7 @@ final class BundleCheck {
         .thenComparingInt(Finding::line)).toList();
   }
 
-  private static void delete(Path dir) {
+  private static void delete(@Nullable Path dir) {
     if (dir == null) {
       return;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.pipeline.Pipeline;
@@ -36,7 +37,7 @@ final class Models {
   private final Renders renders;
   private final SourceStore store;
   private final Path output;
-  private volatile Map.Entry<Pipeline, Map<String, Integer>> untranslated;
+  private volatile Map.@Nullable Entry<Pipeline, Map<String, Integer>> untranslated;
 
   Models(Project project, Renders renders, SourceStore store, Path output) {
     this.project = project;
@@ -114,7 +115,7 @@ final class Models {
   }
 
   /** The manifest's entry for a notice's PDF, with "changed" comparing its sources to now. */
-  private Map<String, Object> published(NoticeId id, Layout layout, Map<String, Manifest.Entry> manifest,
+  private @Nullable Map<String, Object> published(NoticeId id, Layout layout, Map<String, Manifest.Entry> manifest,
       String current) {
     Manifest.Entry e = manifest.get(id + "/" + layout.label() + "/" + layout.standard().id());
     if (e == null) {

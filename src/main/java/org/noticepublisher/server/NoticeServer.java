@@ -29,6 +29,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Json;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.pipeline.Pipeline;
@@ -620,7 +621,8 @@ public final class NoticeServer implements AutoCloseable {
     ctx.contentType("application/json; charset=utf-8").result(Json.write(model));
   }
 
-  private void error(Context ctx, int status, String message, List<Map<String, Object>> findings) {
+  private void error(Context ctx, int status, @Nullable String message,
+      List<Map<String, Object>> findings) {
     ctx.attribute(HANDLED, true);
     ctx.status(status);
     boolean json = ctx.path().startsWith("/api/") || ctx.path().equals("/health")
@@ -643,7 +645,7 @@ public final class NoticeServer implements AutoCloseable {
   static final class PageException extends RuntimeException {
     final int status;
 
-    PageException(int status, String message) {
+    PageException(int status, @Nullable String message) {
       super(message);
       this.status = status;
     }

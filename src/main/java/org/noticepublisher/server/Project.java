@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
@@ -26,7 +27,7 @@ import org.noticepublisher.sources.NoticeSources;
  */
 final class Project {
   private final Path root;
-  private Snapshot current;
+  private @Nullable Snapshot current;
 
   /**
    * The pipeline opened from one state of the sources.
