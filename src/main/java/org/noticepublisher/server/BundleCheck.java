@@ -75,7 +75,7 @@ final class BundleCheck {
 
   static Result check(Pipeline pipeline, Path project, String locale, String text) {
     String name = "locales/" + locale + ".properties";
-    @Nullable Path temp = null;
+    Path temp = null;
     try {
       temp = Files.createTempDirectory("np-upload-");
       Path locales = Files.createDirectories(temp.resolve("locales"));

@@ -236,7 +236,7 @@ public final class XliffImport {
       return List.of();
     }
     List<Finding> out = new ArrayList<>();
-    @Nullable Path dir = null;
+    Path dir = null;
     try {
       dir = Files.createTempDirectory("np-import");
       Path candidate = dir.resolve(bundle.file().getFileName());

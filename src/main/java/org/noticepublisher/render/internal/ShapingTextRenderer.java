@@ -149,7 +149,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       // by presentation forms, which such fonts do not have and HarfBuzz must not be given.
       text = ArabicScriptShaper.unshape(text, visual);
     }
-    @Nullable List<Piece> out = null;
+    List<Piece> out = null;
     StringBuilder plain = new StringBuilder();
     int i = 0;
     while (i < text.length()) {
