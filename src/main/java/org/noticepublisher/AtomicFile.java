@@ -33,7 +33,7 @@ public final class AtomicFile {
   private static void write(Path target, byte[] bytes, boolean ownerOnly) throws IOException {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(bytes, "bytes");
-    Path dir = target.toAbsolutePath().getParent();
+    Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "target's folder");
     Files.createDirectories(dir);
     Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {

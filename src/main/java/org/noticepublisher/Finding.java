@@ -8,7 +8,9 @@ import java.util.Objects;
  * every problem the same way.
  *
  * @param severity whether the problem stops publication
- * @param source the file the problem is in (a bundle, template, profile or PDF), or empty
+ * @param source the file the problem is in, as a path a user can open: a bundle, template or
+ *     profile, or a notice's PDF or HTML twin by its path in the output folder (whether or not it
+ *     was published); never a bare notice id. Empty only before a caller knows the file
  * @param line 1-based line in {@code source}, or 0 when there is no line
  * @param code what is wrong in a stable, greppable form: a message key, a rule id, a check name
  * @param message what is wrong, in words

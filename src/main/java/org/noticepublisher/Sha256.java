@@ -17,6 +17,15 @@ public final class Sha256 {
     }
   }
 
+  /** The digest of {@code parts} one after the other, as 32 bytes. */
+  public static byte[] of(byte[]... parts) {
+    MessageDigest md = newDigest();
+    for (byte[] p : parts) {
+      md.update(p);
+    }
+    return md.digest();
+  }
+
   /** The digest of {@code bytes} as 64 lower-case hex digits. */
   public static String hex(byte[] bytes) {
     return HexFormat.of().formatHex(newDigest().digest(bytes));

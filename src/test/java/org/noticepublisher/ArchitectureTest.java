@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shape of the code, as rules a change must keep: stages depend only downward (catalog ←
- * assemble ← render ← verify ← publish; sources beside them; cli and server on top), a package's
- * {@code internal} is its own, and every package says its types are non-null unless marked.
+ * assemble ← render ← verify ← pipeline ← publish; sources beside them; cli and server on top),
+ * the root package holds only leaf types every stage shares, a package's {@code internal} is its
+ * own, and every package says its types are non-null unless marked.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.noticepublisher";
@@ -32,6 +33,7 @@ class ArchitectureTest {
         .layer("assemble").definedBy(ROOT + ".assemble..")
         .layer("render").definedBy(ROOT + ".render..")
         .layer("verify").definedBy(ROOT + ".verify..")
+        .layer("pipeline").definedBy(ROOT + ".pipeline..")
         .layer("publish").definedBy(ROOT + ".publish..")
         .layer("sources").definedBy(ROOT + ".sources..")
         .layer("cli").definedBy(ROOT + ".cli..")
@@ -39,20 +41,31 @@ class ArchitectureTest {
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("server").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("publish").mayOnlyBeAccessedByLayers("cli", "server")
-        .whereLayer("sources").mayOnlyBeAccessedByLayers("publish", "cli", "server")
-        .whereLayer("verify").mayOnlyBeAccessedByLayers("publish", "cli", "server")
-        .whereLayer("render").mayOnlyBeAccessedByLayers("verify", "publish", "cli", "server")
-        .whereLayer("assemble")
-        .mayOnlyBeAccessedByLayers("render", "verify", "publish", "sources", "cli", "server")
+        .whereLayer("pipeline").mayOnlyBeAccessedByLayers("publish", "cli", "server")
+        .whereLayer("sources").mayOnlyBeAccessedByLayers("pipeline", "publish", "cli", "server")
+        .whereLayer("verify").mayOnlyBeAccessedByLayers("pipeline", "publish", "cli", "server")
+        .whereLayer("render")
+        .mayOnlyBeAccessedByLayers("verify", "pipeline", "publish", "cli", "server")
+        .whereLayer("assemble").mayOnlyBeAccessedByLayers(
+            "render", "verify", "pipeline", "publish", "sources", "cli", "server")
         .whereLayer("catalog").mayOnlyBeAccessedByLayers(
-            "assemble", "render", "verify", "publish", "sources", "cli", "server")
+            "assemble", "render", "verify", "pipeline", "publish", "sources", "cli", "server")
         .because("a stage builds on the ones before it; front ends sit on top")
         .check(MAIN);
   }
 
+  @Test
+  void rootPackageHoldsOnlySharedLeafTypes() {
+    noClasses().that().resideInAPackage(ROOT)
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".*..")
+        .because("every stage uses the root package's shared types (Finding, NoticeId, Sha256 …); "
+            + "a root type that uses a stage closes a cycle: put it in the stage or in pipeline")
+        .check(MAIN);
+  }
+
   @ParameterizedTest(name = "{0}.internal")
-  @ValueSource(strings = {"catalog", "assemble", "render", "verify", "publish", "sources", "cli",
-      "server"})
+  @ValueSource(strings = {"catalog", "assemble", "render", "verify", "pipeline", "publish", "sources",
+      "cli", "server"})
   void onlyItsOwnPackageUsesAnInternalPackage(String stage) {
     noClasses().that().resideOutsideOfPackage(ROOT + "." + stage + "..")
         .should().dependOnClassesThat().resideInAPackage(ROOT + "." + stage + ".internal..")

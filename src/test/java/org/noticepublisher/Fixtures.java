@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.verify.PdfValidator;
 
 /** The real project's sources and notices, produced once per test run and shared by the tests. */

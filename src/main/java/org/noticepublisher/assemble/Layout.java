@@ -2,6 +2,7 @@ package org.noticepublisher.assemble;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.noticepublisher.NoticeId;
 
 /**
  * How a notice is laid out on paper, and the PDF standards the file meets.
@@ -41,6 +42,20 @@ public record Layout(PageSize pageSize, boolean largePrint, Standard standard) {
   public String fileSuffix() {
     String paper = pageSize == PageSize.A4 && !largePrint ? "" : "." + label();
     return paper + (standard == Standard.UA1 ? "" : "." + standard.id());
+  }
+
+  /**
+   * Where {@code id}'s PDF in this layout is published, relative to the output folder, e.g. {@code
+   * standard/en-GB/standard.en-GB.a5.pdf}. Findings about a PDF name this file, published or not.
+   */
+  public String pdfFile(NoticeId id) {
+    return id.variant() + "/" + id.locale() + "/" + id.fileStem() + fileSuffix() + ".pdf";
+  }
+
+  /** Where the HTML twin is published: one per paper and print size, shared by every standard. */
+  public String htmlFile(NoticeId id) {
+    return id.variant() + "/" + id.locale() + "/" + id.fileStem()
+        + withStandard(Standard.UA1).fileSuffix() + ".html";
   }
 
   /**

@@ -182,7 +182,7 @@ public final class NoticeAssembler {
           .at(template, 0)
           .withFix("keep <title th:text=\"${title}\"> in the head of notice.html"));
     }
-    if (!id.locale().equals(doc.selectFirst("html").attr("lang"))) {
+    if (!id.locale().equals(doc.expectFirst("html").attr("lang"))) {
       problems.add(Finding.error("lang", "the notice does not declare its language")
           .at(template, 0)
           .withFix("keep th:lang=\"${lang}\" on the <html> element"));

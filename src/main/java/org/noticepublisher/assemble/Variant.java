@@ -131,9 +131,10 @@ public record Variant(
     }
     return new Variant(
         name,
-        props.values().get("title"),
-        props.values().get("documentTitle"),
-        props.values().get("subject"),
+        // Present and not blank: checked above.
+        props.values().getOrDefault("title", ""),
+        props.values().getOrDefault("documentTitle", ""),
+        props.values().getOrDefault("subject", ""),
         sections,
         style,
         icons.equals("true"),

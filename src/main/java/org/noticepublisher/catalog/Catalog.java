@@ -92,7 +92,8 @@ public final class Catalog {
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
-    Bundle source = bundles.get(SOURCE_LOCALE);
+    // Present: a catalog without the source bundle was refused above.
+    Bundle source = Objects.requireNonNull(bundles.get(SOURCE_LOCALE), SOURCE_LOCALE);
     for (String pseudo : PseudoLocalisation.ALL) {
       bundles.put(pseudo, Bundle.pseudo(pseudo, source));
     }
@@ -113,7 +114,7 @@ public final class Catalog {
   /** Keys of {@code locale}'s own bundle whose English changed since they were translated. */
   public Map<String, SourceBasis.Change> stale(String locale) {
     SourceBasis basis = bases.get(locale);
-    return basis == null ? Map.of() : basis.stale(bundles.get(locale), source());
+    return basis == null ? Map.of() : basis.stale(bundle(locale).orElseThrow(), source());
   }
 
   /** Whether {@code locale} is English (en, en-GB, … and the en-XA pseudo-locale). */
@@ -154,7 +155,7 @@ public final class Catalog {
   }
 
   public Bundle source() {
-    return bundles.get(SOURCE_LOCALE);
+    return Objects.requireNonNull(bundles.get(SOURCE_LOCALE), SOURCE_LOCALE);
   }
 
   /**

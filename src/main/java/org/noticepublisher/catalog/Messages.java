@@ -98,8 +98,9 @@ public final class Messages {
   public String text(String key, Map<String, ?> extra) {
     StringBuilder plain = new StringBuilder();
     for (Segment s : segments(key, extra)) {
-      plain.append(s.isSlot() && s.slot().startsWith(LINK_PREFIX)
-          ? text("link." + s.slot().substring(LINK_PREFIX.length()))
+      String slot = s.slot();
+      plain.append(slot != null && slot.startsWith(LINK_PREFIX)
+          ? text("link." + slot.substring(LINK_PREFIX.length()))
           : s.text());
     }
     return plain.toString();

@@ -43,7 +43,7 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
   public static PropertiesFile load(Path file) throws FindingsException {
     String text;
     try {
-      text = utf8(file, Files.readAllBytes(file));
+      text = utf8(Files.readAllBytes(file), file.toString());
     } catch (IOException e) {
       throw new FindingsException(
           Finding.error("io", "cannot read file: " + e.getMessage()).at(file.toString(), 0));
@@ -100,9 +100,12 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
 
   /**
    * The bytes as UTF-8 text; the first byte that is not UTF-8 is reported by line and byte column,
-   * so a translator can find it in any editor (the decoder's own message names neither).
+   * so a translator can find it in any editor (the decoder's own message names neither). For files
+   * on disk and uploads alike.
+   *
+   * @param source the file name the finding shows
    */
-  private static String utf8(Path file, byte[] bytes) throws FindingsException {
+  public static String utf8(byte[] bytes, String source) throws FindingsException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -124,9 +127,9 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
         }
       }
       throw new FindingsException(Finding.error("encoding", String.format(Locale.ROOT,
-              "not valid UTF-8 at line %d, byte %d (0x%02X)", line, bad - lineStart + 1,
+              "not UTF-8 at line %d, byte %d (0x%02X)", line, bad - lineStart + 1,
               bytes[bad] & 0xFF))
-          .at(file.toString(), line)
+          .at(source, line)
           .withFix("save the file as UTF-8 (it looks like another encoding, e.g. Windows-1250 or "
               + "Latin-1), or retype the character at that byte"));
     }

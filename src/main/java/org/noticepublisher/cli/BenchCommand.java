@@ -18,12 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.verify.PdfValidator;
@@ -117,20 +118,21 @@ final class BenchCommand implements Callable<Integer> {
           cpu.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
         }
         double ms = p.timings().total().toNanos() / 1e6;
-        warm.get(id)[r] = ms;
+        Objects.requireNonNull(warm.get(id), "warm")[r] = ms;
         all.add(ms);
-        stages.get(id)[0] += p.timings().assemble().toNanos() / 1e6 / runs;
-        stages.get(id)[1] += p.timings().render().toNanos() / 1e6 / runs;
-        stages.get(id)[2] += p.timings().verify().toNanos() / 1e6 / runs;
+        double[] s = Objects.requireNonNull(stages.get(id), "stages");
+        s[0] += p.timings().assemble().toNanos() / 1e6 / runs;
+        s[1] += p.timings().render().toNanos() / 1e6 / runs;
+        s[2] += p.timings().verify().toNanos() / 1e6 / runs;
       }
     }
     out.println();
     out.printf(Locale.ROOT, "%-40s %9s %9s %9s %9s %9s %9s%n", "notice", "cold ms", "warm p50",
         "warm p95", "assemble", "render", "verify");
     for (NoticeId id : ids) {
-      double[] t = warm.get(id);
+      double[] t = Objects.requireNonNull(warm.get(id), "warm");
       Arrays.sort(t);
-      double[] s = stages.get(id);
+      double[] s = Objects.requireNonNull(stages.get(id), "stages");
       out.printf(Locale.ROOT, "%-40s %9.0f %9.0f %9.0f %9.0f %9.0f %9.0f%n", id, cold.get(id),
           percentile(t, 0.5), percentile(t, 0.95), s[0], s[1], s[2]);
     }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.noticepublisher.Finding;
-import org.noticepublisher.Pipeline;
+import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.assemble.Variant;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.render.BundleFit;

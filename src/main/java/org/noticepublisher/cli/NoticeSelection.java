@@ -3,7 +3,7 @@ package org.noticepublisher.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
+import org.noticepublisher.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

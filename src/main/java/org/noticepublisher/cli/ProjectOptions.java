@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
-import org.noticepublisher.Pipeline;
+import org.noticepublisher.pipeline.Pipeline;
 import picocli.CommandLine.Option;
 
 /** Where the project's sources are; shared by the commands that read them. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.noticepublisher.AtomicFile;
-import org.noticepublisher.Pipeline;
+import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.publish.Publisher;
 import org.noticepublisher.xliff.TranslationStatus;
 import picocli.CommandLine;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.assemble.Layout;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.publish.Publisher;
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.server.Role;
 import org.noticepublisher.server.User;
 import org.noticepublisher.server.Users;
@@ -91,7 +92,8 @@ final class UsersCommand implements Runnable {
       return Main.OK;
     }
 
-    private char[] readPassword() throws IOException {
+    /** The password typed or piped in; null when there is none to read. */
+    private char @Nullable [] readPassword() throws IOException {
       if (stdin) {
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
             .readLine();

@@ -216,7 +216,7 @@ final class OutputFolder {
    */
   Optional<Path> commit(Path staging, boolean keepPrevious) throws IOException {
     Matcher s = STAGING.matcher(staging.getFileName().toString());
-    if (!s.matches() || !staging.getParent().equals(store)) {
+    if (!s.matches() || !store.equals(staging.getParent())) {
       throw new IllegalArgumentException("staging must come from newStaging(): " + staging);
     }
     Optional<Path> previous = current();
@@ -249,7 +249,10 @@ final class OutputFolder {
     Files.createSymbolicLink(link, store.getFileName().resolve(generation.getFileName()));
     Files.move(link, output, StandardCopyOption.ATOMIC_MOVE);
     sync(store);
-    sync(output.getParent());
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) {
+      sync(parent);
+    }
   }
 
   /**

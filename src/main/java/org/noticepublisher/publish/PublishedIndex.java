@@ -1,8 +1,8 @@
 package org.noticepublisher.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,9 +16,9 @@ import org.noticepublisher.assemble.Layout;
 final class PublishedIndex {
   private PublishedIndex() {}
 
-  static String html(Collection<JsonNode> entries) {
+  static String html(Collection<Manifest.Entry> entries) {
     Document doc = Document.createShell("");
-    doc.selectFirst("html").attr("lang", "en-GB");
+    doc.expectFirst("html").attr("lang", "en-GB");
     doc.head().appendElement("meta").attr("charset", "UTF-8");
     doc.title("Published notices");
     doc.head().appendElement("style").appendText(
@@ -34,53 +34,48 @@ final class PublishedIndex {
       head.appendElement("th").attr("scope", "col").text(h);
     }
     Element body = table.appendElement("tbody");
-    Map<String, JsonNode> pdfs = new TreeMap<>();
-    Map<String, JsonNode> twins = new TreeMap<>();
-    for (JsonNode e : entries) {
-      String key = e.path("variant").asText() + "/" + e.path("locale").asText() + "/"
-          + e.path("layout").asText();
-      if (e.path("type").asText().equals("application/pdf")) {
-        pdfs.put(key + "/" + e.path("standard").asText(Layout.Standard.UA1.id()), e);
+    Map<String, Manifest.Entry> pdfs = new TreeMap<>();
+    Map<String, Manifest.Entry> twins = new TreeMap<>();
+    for (Manifest.Entry e : entries) {
+      if (e.describesPdf()) {
+        pdfs.put(e.notice() + "/" + e.standard(), e);
       } else {
-        twins.put(key, e);
+        twins.put(e.notice(), e);
       }
     }
     pdfs.forEach((key, pdf) -> {
       Element row = body.appendElement("tr");
-      row.appendElement("th").attr("scope", "row").text(pdf.path("variant").asText());
-      row.appendElement("td").text(pdf.path("locale").asText());
-      row.appendElement("td").attr("lang", pdf.path("lang").asText())
-          .attr("dir", pdf.path("dir").asText("ltr")).text(pdf.path("title").asText());
-      boolean draft = pdf.path("review").asText().equals("draft");
+      row.appendElement("th").attr("scope", "row").text(pdf.variant());
+      row.appendElement("td").text(pdf.locale());
+      row.appendElement("td").attr("lang", pdf.lang()).attr("dir", pdf.dir()).text(pdf.title());
+      boolean draft = pdf.review().equals("draft");
       row.appendElement("td").addClass(draft ? "draft" : "reviewed")
           .text(draft ? "draft" : "reviewed");
-      row.appendElement("td").text(untranslated(pdf));
-      int stale = pdf.path("stale").size();
+      row.appendElement("td").text(untranslated(pdf.fallback()));
+      int stale = pdf.stale().size();
       row.appendElement("td").addClass(stale > 0 ? "draft" : "current")
           .text(stale > 0 ? "stale (" + stale + ")" : "0");
-      row.appendElement("td").text(pdf.path("layout").asText());
-      row.appendElement("td").text(standard(pdf.path("standard").asText()));
-      row.appendElement("td").text(pdf.path("pages").asText());
+      row.appendElement("td").text(pdf.layout());
+      row.appendElement("td").text(standard(Objects.requireNonNullElse(pdf.standard(), "")));
+      row.appendElement("td").text(Objects.toString(pdf.pages(), ""));
       Element files = row.appendElement("td");
-      files.appendElement("a").attr("href", pdf.path("path").asText()).text("PDF");
-      JsonNode twin = twins.get(key.substring(0, key.lastIndexOf('/')));
+      files.appendElement("a").attr("href", pdf.path()).text("PDF");
+      Manifest.Entry twin = twins.get(pdf.notice());
       if (twin != null) {
         files.appendText(" · ");
-        files.appendElement("a").attr("href", twin.path("path").asText()).text("HTML");
+        files.appendElement("a").attr("href", twin.path()).text("HTML");
       }
     });
     return "<!DOCTYPE html>\n" + doc.outerHtml();
   }
 
   /** "3 messages (4.2%)": how many messages fell back, and their share of the notice's text. */
-  private static String untranslated(JsonNode pdf) {
-    JsonNode fallback = pdf.path("fallback");
-    int messages = fallback.path("messages").asInt(pdf.path("fallbacks").size());
-    if (messages == 0) {
+  private static String untranslated(Manifest.Fallback fallback) {
+    if (fallback.messages() == 0) {
       return "none";
     }
-    return String.format(java.util.Locale.ROOT, "%d %s (%.1f%%)", messages,
-        messages == 1 ? "message" : "messages", fallback.path("share").asDouble() * 100);
+    return String.format(java.util.Locale.ROOT, "%d %s (%.1f%%)", fallback.messages(),
+        fallback.messages() == 1 ? "message" : "messages", fallback.share() * 100);
   }
 
   /** Manifests written before the choice of standard existed list PDF/UA-1 files only. */

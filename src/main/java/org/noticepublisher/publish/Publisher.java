@@ -1,11 +1,5 @@
 package org.noticepublisher.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,10 +17,9 @@ import java.util.function.Consumer;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.Sha256;
 import org.noticepublisher.assemble.Layout;
-import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.sources.SourceHash;
 
 /**
@@ -52,8 +45,6 @@ import org.noticepublisher.sources.SourceHash;
 public final class Publisher implements AutoCloseable {
   public static final String MANIFEST = "manifest.json";
   public static final String INDEX = "index.html";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * How a session is opened.
@@ -82,7 +73,7 @@ public final class Publisher implements AutoCloseable {
   private final OutputFolder folder;
   private final FolderLock lock;
   private final List<Finding> findings = new ArrayList<>();
-  private Map<String, JsonNode> entries = new TreeMap<>();
+  private Map<String, Manifest.Entry> entries = new TreeMap<>();
   private Optional<Path> current = Optional.empty();
   private boolean closed;
 
@@ -134,26 +125,14 @@ public final class Publisher implements AutoCloseable {
    * their own name ({@link Layout#fileSuffix()}), so every kind can be published side by side.
    */
   public Path pdfPath(NoticeId id, Layout layout) {
-    return output.resolve(relative(id, layout, ".pdf"));
+    return output.resolve(layout.pdfFile(id));
   }
 
   /** The HTML twin: one per paper and print size, shared by the PDFs of every standard. */
   public Path htmlPath(NoticeId id, Layout layout) {
-    return output.resolve(relative(id, layout, ".html"));
+    return output.resolve(layout.htmlFile(id));
   }
 
-  private static String relative(NoticeId id, Layout layout, String extension) {
-    Layout named = extension.equals(".pdf") ? layout : layout.withStandard(Layout.Standard.UA1);
-    return id.variant() + "/" + id.locale() + "/" + id.fileStem() + named.fileSuffix() + extension;
-  }
-
-  /**
-   * Whether publishing {@code id} again would change nothing: the manifest lists its PDF and HTML
-   * as made from sources with hash {@code sources}, and both files are as the manifest describes
-   * them (opening the session checked every listed file's size and SHA-256 and left out any that
-   * differ). Anything else (never published, other sources, a file changed by hand) means it must
-   * be made again.
-   */
   /**
    * Whether {@code folder} is, or lies inside, an output folder this tool publishes to (a link into
    * a generation store): files written there behind a session's back are taken out by the next one.
@@ -169,6 +148,13 @@ public final class Publisher implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Whether publishing {@code id} again would change nothing: the manifest lists its PDF and HTML
+   * as made from sources with hash {@code sources}, and both files are as the manifest describes
+   * them (opening the session checked every listed file's size and SHA-256 and left out any that
+   * differ). Anything else (never published, other sources, a file changed by hand) means it must
+   * be made again.
+   */
   public synchronized boolean isCurrent(NoticeId id, Layout layout, SourceHash sources) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(layout, "layout");
@@ -176,9 +162,9 @@ public final class Publisher implements AutoCloseable {
     requireOpen();
     // The HTML twin is one file for every PDF standard, so its entry carries the hash of whichever
     // standard was published last: the PDF's entry alone says whether this layout is current.
-    JsonNode pdf = entries.get(relative(id, layout, ".pdf"));
-    return pdf != null && sources.hex().equals(pdf.path("sources").asText())
-        && entries.containsKey(relative(id, layout, ".html"));
+    Manifest.Entry pdf = entries.get(layout.pdfFile(id));
+    return pdf != null && sources.hex().equals(pdf.sources())
+        && entries.containsKey(layout.htmlFile(id));
   }
 
   /**
@@ -190,20 +176,19 @@ public final class Publisher implements AutoCloseable {
   public synchronized void publish(List<Publication> publications) throws IOException {
     requireOpen();
     Map<String, byte[]> writes = new LinkedHashMap<>();
-    Map<String, JsonNode> next = new TreeMap<>(entries);
+    Map<String, Manifest.Entry> next = new TreeMap<>(entries);
     for (Publication p : publications) {
       if (!p.publishable()) {
         throw new IllegalArgumentException("publication did not pass verification: " + p.id());
       }
-      Notice notice = p.notice().orElseThrow();
       byte[] pdf = p.pdf().orElseThrow().bytes();
-      byte[] html = notice.html().getBytes(StandardCharsets.UTF_8);
-      String pdfPath = relative(p.id(), p.layout(), ".pdf");
-      String htmlPath = relative(p.id(), p.layout(), ".html");
+      byte[] html = p.notice().orElseThrow().html().getBytes(StandardCharsets.UTF_8);
+      String pdfPath = p.layout().pdfFile(p.id());
+      String htmlPath = p.layout().htmlFile(p.id());
       writes.put(pdfPath, pdf);
       writes.put(htmlPath, html);
-      next.put(pdfPath, pdfEntry(p, pdfPath, pdf));
-      next.put(htmlPath, entry(p, htmlPath, "text/html", html));
+      next.put(pdfPath, Manifest.Entry.pdf(p, pdfPath, pdf));
+      next.put(htmlPath, Manifest.Entry.html(p, htmlPath, html));
     }
     commit(next, writes, false);
   }
@@ -216,7 +201,7 @@ public final class Publisher implements AutoCloseable {
    * Builds the next generation: {@code next} as the manifest, files from {@code writes} new,
    * every other listed file shared with the current generation.
    */
-  private void commit(Map<String, JsonNode> next, Map<String, byte[]> writes, boolean keepPrevious)
+  private void commit(Map<String, Manifest.Entry> next, Map<String, byte[]> writes, boolean keepPrevious)
       throws IOException {
     Path staging = folder.newStaging();
     // Files of a folder from before generations may carry the old 0600 mode: copy, don't share.
@@ -234,10 +219,8 @@ public final class Publisher implements AutoCloseable {
           OutputFolder.share(current.orElseThrow().resolve(path), to);
         }
       }
-      ObjectNode root = JSON.createObjectNode();
-      ArrayNode files = root.putArray("files");
-      next.values().forEach(files::add);
-      OutputFolder.writeNew(staging.resolve(MANIFEST), JSON.writeValueAsBytes(root));
+      OutputFolder.writeNew(staging.resolve(MANIFEST),
+          new Manifest(List.copyOf(next.values())).bytes());
       OutputFolder.writeNew(staging.resolve(INDEX),
           PublishedIndex.html(next.values()).getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
@@ -264,13 +247,17 @@ public final class Publisher implements AutoCloseable {
       return;
     }
     Path dir = current.get();
-    Map<String, JsonNode> listed = readManifest(dir.resolve(MANIFEST));
+    Map<String, Manifest.Entry> listed = new TreeMap<>();
+    if (Files.exists(dir.resolve(MANIFEST))) {
+      Manifest.read(Files.readAllBytes(dir.resolve(MANIFEST)), output).files()
+          .forEach(e -> listed.put(e.path(), e));
+    }
     TreeSet<String> onDisk = new TreeSet<>(OutputFolder.files(dir));
     onDisk.remove(MANIFEST);
     onDisk.remove(INDEX);
-    Map<String, JsonNode> kept = new TreeMap<>();
+    Map<String, Manifest.Entry> kept = new TreeMap<>();
     boolean leftOut = false;
-    for (Map.Entry<String, JsonNode> e : listed.entrySet()) {
+    for (Map.Entry<String, Manifest.Entry> e : listed.entrySet()) {
       String path = e.getKey();
       if (!onDisk.remove(path)) {
         findings.add(Finding.warning("manifest-entry-removed",
@@ -280,8 +267,8 @@ public final class Publisher implements AutoCloseable {
         continue;
       }
       byte[] bytes = Files.readAllBytes(dir.resolve(path));
-      if (!Sha256.hex(bytes).equals(e.getValue().path("sha256").asText())
-          || bytes.length != e.getValue().path("bytes").asLong(-1)) {
+      if (!Sha256.hex(bytes).equals(e.getValue().sha256())
+          || bytes.length != e.getValue().bytes()) {
         findings.add(Finding.warning("file-changed",
             "the file's bytes are not the ones verified and listed in the manifest; it was taken"
                 + " out of the publication").at(output.resolve(path).toString(), 0)
@@ -293,9 +280,7 @@ public final class Publisher implements AutoCloseable {
     }
     // A notice is published as a pair, PDF and HTML twin: one without the other is taken out too.
     Map<String, List<String>> pairs = new TreeMap<>();
-    kept.forEach((path, e) -> pairs.computeIfAbsent(e.path("variant").asText() + "/"
-        + e.path("locale").asText() + "/" + e.path("layout").asText(), k -> new ArrayList<>())
-        .add(path));
+    kept.forEach((path, e) -> pairs.computeIfAbsent(e.notice(), k -> new ArrayList<>()).add(path));
     for (List<String> pair : pairs.values()) {
       if (pair.size() == 1) {
         kept.remove(pair.get(0));
@@ -317,96 +302,6 @@ public final class Publisher implements AutoCloseable {
     if (!findings.isEmpty() || folder.isPlainFolder()) {
       commit(kept, Map.of(), leftOut);
     }
-  }
-
-  /** The manifest's entries by path; refused whole when it cannot be read: nothing is known. */
-  private Map<String, JsonNode> readManifest(Path manifest) throws IOException, FindingsException {
-    Map<String, JsonNode> listed = new TreeMap<>();
-    if (!Files.exists(manifest)) {
-      return listed;
-    }
-    String shown = output.resolve(MANIFEST).toString();
-    String fix = "restore " + MANIFEST + " from a backup, or move " + output + " aside and render"
-        + " every notice again; nothing in " + output + " was changed";
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readAllBytes(manifest));
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      throw new FindingsException(Finding.error("manifest-unreadable",
-          "the manifest is not valid JSON (" + e.getOriginalMessage() + "), so what was published"
-              + " cannot be known").at(shown, line).withFix(fix));
-    }
-    if (root == null || !root.path("files").isArray()) {
-      throw new FindingsException(Finding.error("manifest-unreadable",
-          "the manifest has no \"files\" list, so what was published cannot be known")
-          .at(shown, 0).withFix(fix));
-    }
-    for (JsonNode e : root.path("files")) {
-      String path = e.path("path").asText("");
-      if (!safeRelative(path) || !e.path("sha256").isTextual()
-          || !e.path("bytes").canConvertToLong()
-          || listed.put(path, e) != null) {
-        throw new FindingsException(Finding.error("manifest-unreadable",
-            "the manifest has an entry without a usable path, sha256 and bytes: " + e)
-            .at(shown, 0).withFix(fix));
-      }
-    }
-    return listed;
-  }
-
-  private static boolean safeRelative(String path) {
-    if (path.isEmpty() || path.startsWith("/") || path.contains("\\")
-        || path.equals(MANIFEST) || path.equals(INDEX)) {
-      return false;
-    }
-    for (String part : path.split("/", -1)) {
-      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The one place a manifest entry is made; the PDF's adds pages and validation. */
-  private static ObjectNode entry(Publication p, String path, String type, byte[] bytes) {
-    ObjectNode e = JSON.createObjectNode();
-    e.put("path", path);
-    e.put("type", type);
-    e.put("variant", p.id().variant());
-    e.put("locale", p.id().locale());
-    e.put("layout", p.layout().label());
-    Notice notice = p.notice().orElseThrow();
-    e.put("title", notice.title());
-    e.put("lang", notice.lang());
-    e.put("dir", notice.rightToLeft() ? "rtl" : "ltr");
-    e.put("review", notice.draft() ? "draft" : "reviewed");
-    ObjectNode fallbacks = e.putObject("fallbacks");
-    new TreeMap<>(notice.fallbacks()).forEach(fallbacks::put);
-    ObjectNode fallback = e.putObject("fallback");
-    fallback.put("messages", notice.fallback().messages());
-    // Rounded, so the manifest stays the same bytes for the same sources.
-    fallback.put("share", Math.round(notice.fallback().share() * 10_000) / 10_000.0);
-    // "stale": some translations were made from English that has changed since.
-    e.put("translation", notice.stale().isEmpty() ? "current" : "stale");
-    ArrayNode stale = e.putArray("stale");
-    notice.stale().forEach(stale::add);
-    e.put("sources", p.sources().hex());
-    e.put("sha256", Sha256.hex(bytes));
-    e.put("bytes", bytes.length);
-    return e;
-  }
-
-  private static ObjectNode pdfEntry(Publication p, String path, byte[] bytes) {
-    ObjectNode pdf = entry(p, path, "application/pdf", bytes);
-    pdf.put("pages", p.pdf().orElseThrow().pages());
-    pdf.put("standard", p.layout().standard().id());
-    ObjectNode validation = pdf.putObject("validation");
-    validation.put("compliant", p.verdict().passed());
-    ArrayNode checks = validation.putArray("checks");
-    p.verdict().checks().forEach(checks::add);
-    validation.put("warnings", p.findings().size() - p.verdict().errors().size());
-    return pdf;
   }
 
   private void requireOpen() {

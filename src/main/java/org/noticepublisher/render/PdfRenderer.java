@@ -34,8 +34,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
+import org.noticepublisher.Sha256;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
@@ -60,7 +62,7 @@ import org.noticepublisher.render.internal.Ua2Conversion;
 public final class PdfRenderer {
   private final List<ShippedFont> fonts;
   private final byte[] colourProfile;
-  private byte[] fontsHash;
+  private byte @Nullable [] fontsHash;
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final GlyphCoverage coverage;
   /** JDK shapers of the complex-script fonts, by PostScript name. */
@@ -80,7 +82,7 @@ public final class PdfRenderer {
   /** The fonts' digest, part of every document id; computed on first use (a run may render nothing). */
   private synchronized byte[] fontsHash() {
     if (fontsHash == null) {
-      fontsHash = ReproducibleMetadata.sha256(
+      fontsHash = Sha256.of(
           fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
     }
     return fontsHash;
@@ -147,7 +149,8 @@ public final class PdfRenderer {
    * Renders {@code notice} for {@code standard}; {@code published} becomes the PDF's creation date.
    *
    * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing
-   *     glyph…), or a PDF/UA-2 notice has a link within itself (see {@link #internalLinks})
+   *     glyph…), or a PDF/UA-2 notice has a link within itself (see {@link #internalLinks}); its
+   *     findings name no file, as only the caller knows where the PDF would have gone
    */
   public RenderedPdf render(Notice notice, LocalDate published, Layout.Standard standard)
       throws FindingsException {
@@ -166,7 +169,6 @@ public final class PdfRenderer {
       throw new FindingsException(uncovered.stream().limit(10).map(cp -> Finding.error("glyph",
               String.format("no shipped font has a glyph for U+%04X '%s' (%s)", cp,
                   Character.toString(cp), Character.getName(cp)))
-          .at(notice.id().toString(), 0)
           .withFix("ship a font for this script (src/main/resources/fonts) or fix the text"))
           .toList());
     }
@@ -205,9 +207,9 @@ public final class PdfRenderer {
       shaper.finish(doc);
       byte[] html8 = notice.html().getBytes(StandardCharsets.UTF_8);
       ReproducibleMetadata.apply(doc, published, standard == Layout.Standard.UA1
-          ? ReproducibleMetadata.sha256(html8, fontsHash(), colourProfile)
+          ? Sha256.of(html8, fontsHash(), colourProfile)
           // Another file than the PDF/UA-1 one, so another document ID.
-          : ReproducibleMetadata.sha256(html8, fontsHash(), colourProfile,
+          : Sha256.of(html8, fontsHash(), colourProfile,
               standard.id().getBytes(StandardCharsets.US_ASCII)));
       if (standard == Layout.Standard.UA2) {
         // After ReproducibleMetadata: it writes the document information this step moves to XMP.
@@ -217,8 +219,7 @@ public final class PdfRenderer {
       doc.save(out);
     } catch (IOException | RuntimeException e) {
       throw new FindingsException(
-          Finding.error("render", "openhtmltopdf failed: " + e)
-              .at(notice.id().toString(), 0));
+          Finding.error("render", "openhtmltopdf failed: " + e));
     }
     List<Finding> problems = problems(notice, diagnostics);
     if (!problems.isEmpty()) {
@@ -238,7 +239,6 @@ public final class PdfRenderer {
       findings.add(Finding.error("standard.ua2.internal-link", "the link '" + a.text()
               + "' points inside the notice (" + a.attr("href") + "); PDF/UA-2 needs a structure "
               + "destination for it, which the renderer cannot make for links")
-          .at(notice.id().toString(), 0)
           .withFix("link to a web address instead (templates/organisation.properties link.*), or "
               + "publish this notice as PDF/UA-1 (--standard ua1)"));
     }
@@ -258,7 +258,6 @@ public final class PdfRenderer {
         String message = d.getFormattedMessage();
         boolean font = message.toLowerCase(Locale.ROOT).matches(".*(font|glyph).*");
         problems.add(Finding.error("openhtmltopdf." + d.getLogMessageId(), message)
-            .at(notice.id().toString(), 0)
             .withFix(font
                 ? "name only shipped font families in CSS and use characters those fonts cover"
                 : "fix the markup or style the message names"));

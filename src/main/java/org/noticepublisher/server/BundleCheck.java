@@ -2,30 +2,26 @@ package org.noticepublisher.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
+import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.assemble.NoticeAssembler;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.BundleLint;
 import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.catalog.PropertiesFile;
 
 /**
  * Checks an uploaded bundle without writing anything to the project: the text is decoded as strict
@@ -68,11 +64,12 @@ final class BundleCheck {
           + " bytes; at most " + maxBytes + " are accepted").at(name, 0)
           .withFix("upload only the bundle (a .properties file)")), List.of());
     }
-    Optional<Finding> encoding = checkUtf8(bytes, name);
-    if (encoding.isPresent()) {
-      return new Result("", List.of(encoding.get()), List.of());
+    String text;
+    try {
+      text = PropertiesFile.utf8(bytes, name);
+    } catch (FindingsException e) {
+      return new Result("", e.findings(), List.of());
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
     return check(pipeline, project, locale, text);
   }
 
@@ -132,27 +129,6 @@ final class BundleCheck {
     }
   }
 
-  /** The first byte that is not UTF-8, as a finding with its line; empty when all is well. */
-  static Optional<Finding> checkUtf8(byte[] bytes, String name) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult r = decoder.decode(in, out, true);
-    if (!r.isError()) {
-      return Optional.empty();
-    }
-    int line = 1;
-    for (int i = 0; i < in.position(); i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return Optional.of(Finding.error("encoding", "the file is not UTF-8 (byte " + (in.position() + 1)
-        + ")").at(name, line).withFix("save the file as UTF-8 in your editor and upload it again"));
-  }
-
   private static Finding rename(Finding f, String tempName, String name) {
     if (f.source().equals(tempName)) {
       return f.at(name, f.line());
@@ -169,7 +145,7 @@ final class BundleCheck {
         .thenComparingInt(Finding::line)).toList();
   }
 
-  private static void delete(Path dir) {
+  private static void delete(@Nullable Path dir) {
     if (dir == null) {
       return;
     }

@@ -1,7 +1,5 @@
 package org.noticepublisher.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.BundleLint;
 import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.publish.Manifest;
 import org.noticepublisher.publish.Publisher;
 
 /**
@@ -29,7 +30,6 @@ import org.noticepublisher.publish.Publisher;
  * them unchanged, so the two never disagree.
  */
 final class Models {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.UK).withZone(ZoneOffset.UTC);
 
@@ -37,7 +37,7 @@ final class Models {
   private final Renders renders;
   private final SourceStore store;
   private final Path output;
-  private volatile Map.Entry<Pipeline, Map<String, Integer>> untranslated;
+  private volatile Map.@Nullable Entry<Pipeline, Map<String, Integer>> untranslated;
 
   Models(Project project, Renders renders, SourceStore store, Path output) {
     this.project = project;
@@ -75,7 +75,7 @@ final class Models {
   }
 
   Map<String, Object> dashboard(Pipeline pipeline, Optional<User> user) {
-    Map<String, JsonNode> manifest = manifest();
+    Map<String, Manifest.Entry> manifest = manifest();
     Map<String, Integer> untranslated = untranslated(pipeline);
     List<String> variants = List.copyOf(pipeline.assembler().variants().keySet());
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -101,7 +101,7 @@ final class Models {
   }
 
   private Map<String, Object> cell(Pipeline pipeline, NoticeId id,
-      Map<String, JsonNode> manifest) {
+      Map<String, Manifest.Entry> manifest) {
     Layout layout = Layout.DEFAULT;
     String current = pipeline.sourceHash(id, layout).hex();
     Optional<Publication> verified = renders.cached(key(pipeline, id, layout));
@@ -115,38 +115,37 @@ final class Models {
   }
 
   /** The manifest's entry for a notice's PDF, with "changed" comparing its sources to now. */
-  private Map<String, Object> published(NoticeId id, Layout layout, Map<String, JsonNode> manifest,
+  private @Nullable Map<String, Object> published(NoticeId id, Layout layout, Map<String, Manifest.Entry> manifest,
       String current) {
-    JsonNode e = manifest.get(id + "/" + layout.label() + "/" + layout.standard().id());
+    Manifest.Entry e = manifest.get(id + "/" + layout.label() + "/" + layout.standard().id());
     if (e == null) {
       return null;
     }
-    String rel = e.path("path").asText();
+    String rel = e.path();
     String date;
     try {
       date = DATE.format(Files.getLastModifiedTime(output.resolve(rel)).toInstant());
     } catch (IOException ex) {
       date = "";
     }
-    String sources = e.path("sources").asText("");
+    String sources = e.sources();
     String changed = sources.isEmpty() ? "unknown" : sources.equals(current) ? "no" : "yes";
-    return Views.map("href", "/output/" + rel, "date", date, "pages", e.path("pages").asInt(),
-        "review", e.path("review").asText(), "changed", changed);
+    return Views.map("href", "/output/" + rel, "date", date, "pages", e.pages(),
+        "review", e.review(), "changed", changed);
   }
 
   /** The published PDFs by {@code variant/locale/layout/standard}, read from the manifest's own fields. */
-  private Map<String, JsonNode> manifest() {
-    Map<String, JsonNode> entries = new HashMap<>();
+  private Map<String, Manifest.Entry> manifest() {
+    Map<String, Manifest.Entry> entries = new HashMap<>();
     Path file = output.resolve(Publisher.MANIFEST);
     if (Files.isRegularFile(file)) {
       try {
-        for (JsonNode e : JSON.readTree(file.toFile()).path("files")) {
-          if (e.path("type").asText().equals("application/pdf")) {
-            entries.put(e.path("variant").asText() + "/" + e.path("locale").asText() + "/"
-                + e.path("layout").asText() + "/" + e.path("standard").asText("ua1"), e);
+        for (Manifest.Entry e : Manifest.read(Files.readAllBytes(file), output).files()) {
+          if (e.type().equals("application/pdf")) {
+            entries.put(e.variant() + "/" + e.locale() + "/" + e.layout() + "/" + e.standard(), e);
           }
         }
-      } catch (IOException e) {
+      } catch (IOException | FindingsException e) {
         // An unreadable manifest shows as "not published"; publishing rewrites it.
       }
     }

@@ -1,7 +1,5 @@
 package org.noticepublisher.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -31,9 +29,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
+import org.noticepublisher.Json;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.Catalog;
@@ -47,8 +47,6 @@ import org.noticepublisher.catalog.Catalog;
  */
 public final class NoticeServer implements AutoCloseable {
   static final String CHILDREN = "children-and-young-people";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String USER = "np.user";
   private static final String SESSION = "np.session";
   private static final String HANDLED = "np.handled";
@@ -620,14 +618,11 @@ public final class NoticeServer implements AutoCloseable {
   }
 
   private void json(Context ctx, Object model) {
-    try {
-      ctx.contentType("application/json; charset=utf-8").result(JSON.writeValueAsBytes(model));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ctx.contentType("application/json; charset=utf-8").result(Json.write(model));
   }
 
-  private void error(Context ctx, int status, String message, List<Map<String, Object>> findings) {
+  private void error(Context ctx, int status, @Nullable String message,
+      List<Map<String, Object>> findings) {
     ctx.attribute(HANDLED, true);
     ctx.status(status);
     boolean json = ctx.path().startsWith("/api/") || ctx.path().equals("/health")
@@ -650,7 +645,7 @@ public final class NoticeServer implements AutoCloseable {
   static final class PageException extends RuntimeException {
     final int status;
 
-    PageException(int status, String message) {
+    PageException(int status, @Nullable String message) {
       super(message);
       this.status = status;
     }

@@ -6,17 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
+import org.noticepublisher.Sha256;
+import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.sources.NoticeSources;
 
 /**
@@ -26,7 +27,7 @@ import org.noticepublisher.sources.NoticeSources;
  */
 final class Project {
   private final Path root;
-  private Snapshot current;
+  private @Nullable Snapshot current;
 
   /**
    * The pipeline opened from one state of the sources.
@@ -88,7 +89,7 @@ final class Project {
    */
   private String fingerprint() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.newDigest();
       for (String dir : List.of("locales", "templates")) {
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) {
@@ -106,8 +107,6 @@ final class Project {
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 

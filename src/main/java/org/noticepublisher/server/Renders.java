@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 
 /**

@@ -1,11 +1,10 @@
 package org.noticepublisher.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.noticepublisher.AtomicFile;
+import org.noticepublisher.Json;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -21,8 +21,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * password hashes. Keep it outside the project, so it is never committed with the sources.
  */
 public final class Users {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final BCryptPasswordEncoder ENCODER = new BCryptPasswordEncoder(10);
   /** Compared against when the name is unknown, so a wrong name takes as long as a wrong password. */
   private static final String DECOY = ENCODER.encode("no such user");
@@ -45,7 +43,7 @@ public final class Users {
    */
   public static Users load(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    JsonNode root = JSON.readTree(file.toFile());
+    JsonNode root = Json.tree(Files.readAllBytes(file));
     Map<String, User> users = new LinkedHashMap<>();
     int i = 0;
     for (JsonNode u : root.path("users")) {
@@ -79,7 +77,7 @@ public final class Users {
 
   /** Writes the file through a temporary file and an atomic move. */
   public void save(Path file) throws IOException {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = Json.object();
     ArrayNode list = root.putArray("users");
     for (User u : users.values()) {
       ObjectNode n = list.addObject().put("name", u.name()).put("role", u.role().label());
@@ -87,7 +85,7 @@ public final class Users {
       u.locales().forEach(locales::add);
       n.put("password", u.passwordHash());
     }
-    AtomicFile.writeOwnerOnly(file, JSON.writeValueAsBytes(root)); // password hashes
+    AtomicFile.writeOwnerOnly(file, Json.write(root)); // password hashes
   }
 
   /** The user whose password matches, or empty; takes as long for an unknown name. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Sha256;
 
 /**
@@ -133,7 +134,7 @@ final class Engine {
    * {@code exec:java}) give classes a code source without a location; then the class file's own URL
    * tells ({@code jar:file:…!/…} or {@code file:…/org/…/Engine.class}).
    */
-  static URL location(Class<?> type) {
+  static @Nullable URL location(Class<?> type) {
     CodeSource code = type.getProtectionDomain().getCodeSource();
     if (code != null && code.getLocation() != null) {
       return code.getLocation();

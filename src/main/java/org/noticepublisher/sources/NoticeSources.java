@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.Sha256;
 import org.noticepublisher.assemble.Layout;
@@ -117,7 +118,7 @@ public final class NoticeSources {
     update(md, layout.toString());
     for (String file : files(id)) {
       update(md, file);
-      update(md, digests.get(file));
+      update(md, Objects.requireNonNull(digests.get(file), file)); // files() lists scanned ones
     }
     return new SourceHash(HEX.formatHex(md.digest()));
   }
@@ -152,7 +153,7 @@ public final class NoticeSources {
     }
   }
 
-  private static List<String> list(String value) {
+  private static @Nullable List<String> list(@Nullable String value) {
     return value == null ? null : Arrays.stream(value.split(",")).map(String::strip).toList();
   }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.TreeMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.assemble.Layout;
@@ -44,13 +45,14 @@ public final class PdfValidator {
       PDFAFlavour.PDFUA_2, PDFAFlavour.WTPDF_1_0_ACCESSIBILITY, PDFAFlavour.PDFA_4);
 
   private static final Object INIT = new Object();
-  private static CompletableFuture<Void> setUp;
+  private static @Nullable CompletableFuture<Void> setUp;
 
-  private final ValidationProfile profile;
+  private final @Nullable ValidationProfile profile;
   private final List<PDFAFlavour> flavours;
   private final String description;
 
-  private PdfValidator(ValidationProfile profile, List<PDFAFlavour> flavours, String description) {
+  private PdfValidator(@Nullable ValidationProfile profile, List<PDFAFlavour> flavours,
+      String description) {
     this.profile = profile;
     this.flavours = flavours;
     this.description = description;
@@ -91,16 +93,17 @@ public final class PdfValidator {
   public static void prepareInBackground() {
     synchronized (INIT) {
       if (setUp == null) {
-        setUp = new CompletableFuture<>();
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        setUp = future;
         Thread t = new Thread(() -> {
           try {
             VeraGreenfieldFoundryProvider.initialise();
             for (PDFAFlavour flavour : PUBLISHING_STANDARDS) {
               Profiles.getVeraProfileDirectory().getValidationProfileByFlavour(flavour);
             }
-            setUp.complete(null);
+            future.complete(null);
           } catch (Throwable e) {
-            setUp.completeExceptionally(e);
+            future.completeExceptionally(e);
           }
         }, "verapdf-set-up");
         t.setDaemon(true);
@@ -112,7 +115,7 @@ public final class PdfValidator {
   private static void initialise() {
     prepareInBackground();
     try {
-      setUp.join();
+      Objects.requireNonNull(setUp, "set-up").join(); // started just above
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;

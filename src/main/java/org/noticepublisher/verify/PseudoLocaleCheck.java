@@ -17,7 +17,7 @@ public final class PseudoLocaleCheck {
 
   private PseudoLocaleCheck() {}
 
-  public static List<Finding> check(Notice notice) {
+  public static List<Finding> check(Notice notice, String source) {
     List<Finding> findings = new ArrayList<>();
     var doc = Jsoup.parse(notice.html());
     for (Element block : doc.select(BLOCKS)) {
@@ -30,7 +30,7 @@ public final class PseudoLocaleCheck {
         findings.add(Finding.error("pseudo.untranslated", "text not from a bundle: '"
                 + outside.strip() + "' in <" + block.tagName() + "> '" + abbreviate(block.text())
                 + "'")
-            .at(notice.id().toString(), 0)
+            .at(source, 0)
             .withFix("move the text into locales/en-GB.properties and show it with np:text"));
       }
     }

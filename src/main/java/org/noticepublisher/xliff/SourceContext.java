@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.assemble.Variant;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.Catalog;
@@ -43,7 +44,8 @@ public final class SourceContext {
    * {@code pictures} in each {@link KeyContext#image()}.
    */
   public static Map<String, KeyContext> of(Catalog catalog, OrganisationProfile profile,
-      Map<String, Variant> variants, Function<String, byte[]> englishPdf, Path pictures) {
+      Map<String, Variant> variants, Function<String, byte[]> englishPdf,
+      @Nullable Path pictures) {
     Bundle source = catalog.source();
     Map<String, List<String>> pages = new LinkedHashMap<>();
     Map<String, Located> located = new LinkedHashMap<>();
@@ -71,7 +73,7 @@ public final class SourceContext {
         for (int i = 0; i < texts.size() && !probe.isEmpty(); i++) {
           if (texts.get(i).contains(probe)) {
             page = Optional.of(i + 1);
-            if (pdf != null) {
+            if (pdf != null && pictures != null) {
               image = pdf.crop(i, whole, probe, pictures.resolve(key + ".png"))
                   .map(f -> pictures.getFileName() + "/" + f.getFileName());
             }

@@ -65,7 +65,7 @@ public final class TranslationStatus {
   /** The same as an accessible HTML page (a captioned table with row and column headers). */
   public static String html(List<Row> rows) {
     Document doc = Document.createShell("");
-    doc.selectFirst("html").attr("lang", "en-GB");
+    doc.expectFirst("html").attr("lang", "en-GB");
     doc.head().appendElement("meta").attr("charset", "UTF-8");
     doc.title("Translation status");
     doc.head().appendElement("style").appendText(

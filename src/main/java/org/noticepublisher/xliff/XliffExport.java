@@ -19,6 +19,7 @@ import net.sf.okapi.lib.xliff2.core.StartXliffData;
 import net.sf.okapi.lib.xliff2.core.TargetState;
 import net.sf.okapi.lib.xliff2.core.Unit;
 import net.sf.okapi.lib.xliff2.writer.XLIFFWriter;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.OrganisationProfile;
@@ -98,7 +99,8 @@ public final class XliffExport {
     return out.toString();
   }
 
-  private Unit unit(String key, Bundle source, Bundle bundle, SourceBasis.Change change) {
+  private Unit unit(String key, Bundle source, Bundle bundle,
+      SourceBasis.@Nullable Change change) {
     Unit unit = new Unit(key);
     unit.setName(key);
     String english = SourceBasis.effectiveEnglish(source, key).orElseThrow();
@@ -128,10 +130,9 @@ public final class XliffExport {
       IcuSegments.Choice c = en.get();
       boolean plural = !c.kind().equals("select");
       List<String> selectors = new ArrayList<>();
-      PluralRules rules = null;
+      PluralRules rules = PluralRules.forLocale(target, c.kind().equals("selectordinal")
+          ? PluralRules.PluralType.ORDINAL : PluralRules.PluralType.CARDINAL);
       if (plural) {
-        rules = PluralRules.forLocale(target, c.kind().equals("selectordinal")
-            ? PluralRules.PluralType.ORDINAL : PluralRules.PluralType.CARDINAL);
         selectors.addAll(ordered(rules.getKeywords()));
         tr.ifPresent(t -> t.branches().keySet().stream().filter(s -> s.startsWith("="))
             .forEach(selectors::add));
@@ -180,13 +181,14 @@ public final class XliffExport {
   private static void fill(Fragment f, List<Token> tokens, Segment seg) {
     Map<String, Integer> seen = new HashMap<>();
     for (Token t : tokens) {
-      if (t.isCode()) {
-        int n = seen.merge(t.data(), 1, Integer::sum);
-        String id = codeId(seg.getId(), t.data(), n);
-        CTag tag = f.appendCode(id, t.data());
-        tag.setDisp(t.data());
+      String data = t.data();
+      if (data != null) {
+        int n = seen.merge(data, 1, Integer::sum);
+        String id = codeId(seg.getId(), data, n);
+        CTag tag = f.appendCode(id, data);
+        tag.setDisp(data);
         // A plural's number may go (Arabic says "two minutes" in one word); arguments may not.
-        tag.setCanDelete(t.data().equals("#"));
+        tag.setCanDelete(data.equals("#"));
       } else {
         f.append(t.text());
       }
@@ -210,7 +212,7 @@ public final class XliffExport {
   }
 
   @SuppressWarnings("deprecation")
-  private static Double firstSample(PluralRules rules, String keyword) {
+  private static @Nullable Double firstSample(PluralRules rules, String keyword) {
     var ints = rules.getSamples(keyword, PluralRules.SampleType.INTEGER);
     var any = ints == null || ints.isEmpty()
         ? rules.getSamples(keyword, PluralRules.SampleType.DECIMAL) : ints;

@@ -20,6 +20,7 @@ import net.sf.okapi.lib.xliff2.core.TargetState;
 import net.sf.okapi.lib.xliff2.core.Unit;
 import net.sf.okapi.lib.xliff2.reader.Event;
 import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.AtomicFile;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
@@ -355,7 +356,7 @@ public final class XliffImport {
   }
 
 
-  private static void deleteQuietly(Path dir) {
+  private static void deleteQuietly(@Nullable Path dir) {
     if (dir == null) {
       return;
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.noticepublisher.Fixtures;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.catalog.Bundle;
 
 /** The reading time under each title: a real plural, in every language's own categories. */

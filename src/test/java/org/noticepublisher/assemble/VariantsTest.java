@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 
 import org.noticepublisher.verify.PdfInspection;
 import org.noticepublisher.verify.ReadingLevel;

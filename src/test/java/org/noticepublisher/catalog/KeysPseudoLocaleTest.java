@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.noticepublisher.Fixtures;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 
 /** en-XK shows each message as the key that served it, so a translator can find it on the page. */
 class KeysPseudoLocaleTest {

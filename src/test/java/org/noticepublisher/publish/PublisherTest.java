@@ -28,7 +28,7 @@ import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.PublishedOutput;
 import org.noticepublisher.assemble.Layout;
 
@@ -175,6 +175,24 @@ class PublisherTest {
       FindingsException e = assertThrows(FindingsException.class, () -> Publisher.open(output));
       assertEquals("manifest-unreadable", e.findings().get(0).code(), text);
     }
+  }
+
+  @Test
+  void aManifestEntryOfTheWrongShapeIsRefusedWithItsLine(@TempDir Path dir) throws Exception {
+    Path output = published(dir, english());
+    String manifest = Files.readString(output.resolve("manifest.json"));
+    // The first entry's size, on its own line of the pretty-printed file, made a word.
+    String broken = manifest.replaceFirst("\"bytes\" : \\d+", "\"bytes\" : \"many\"");
+    int line = broken.substring(0, broken.indexOf("\"many\"")).split("\n", -1).length;
+    Files.writeString(output.resolve("manifest.json"), broken);
+
+    FindingsException e = assertThrows(FindingsException.class, () -> Publisher.open(output));
+
+    Finding f = e.findings().get(0);
+    assertEquals(output.resolve("manifest.json") + ":" + line + ": error [manifest-unreadable] "
+        + "the manifest is not in the form this version writes", f.toString().split(" \\(")[0]);
+    assertTrue(f.fix().startsWith("restore manifest.json from a backup"), f.toString());
+    assertEquals(broken, Files.readString(output.resolve("manifest.json")), "manifest untouched");
   }
 
   @Test

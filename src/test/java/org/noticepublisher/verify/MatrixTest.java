@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.noticepublisher.Finding;
 import org.noticepublisher.Fixtures;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 
 /** Every variant in every locale: compliant, text-faithful, in the right language and direction. */
 class MatrixTest {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.noticepublisher.Finding;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 
 /** Print for schools: every paper size and large print still validates, reads back, and is big enough. */

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.noticepublisher.Finding;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 
 /** A screen reader reads the structure tree: CSS that moves a section must not pass unnoticed. */

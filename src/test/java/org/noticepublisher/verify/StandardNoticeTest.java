@@ -25,7 +25,7 @@ import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 
 /** The standard notice in en-GB, read back from the PDF as a reader and a validator would. */

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.noticepublisher.Finding;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.Pipeline;
-import org.noticepublisher.Publication;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 
 /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.noticepublisher.Cli;
 import org.noticepublisher.Fixtures;
-import org.noticepublisher.Pipeline;
+import org.noticepublisher.pipeline.Pipeline;
 
 /** XLIFF 2.0 exchange: valid files, lossless round trips, and a translator's whole flow. */
 class XliffTest {

@@ -1,6 +1,7 @@
 package org.noticepublisher.assemble.internal;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code np:fact="dpo.email"}: a labelled fact from the organisation profile ({@code contact.email}
@@ -20,7 +21,7 @@ final class FactProcessor extends MarkupProcessor {
     out.bodyInLanguageOf("contact." + kind, () -> write(out, fact, kind, value, segments));
   }
 
-  private static void write(Markup out, String fact, String kind, String value,
+  private static void write(Markup out, String fact, String kind, @Nullable String value,
       java.util.List<org.noticepublisher.catalog.Messages.Segment> segments) {
     for (var s : segments) {
       if (!s.isSlot()) {

@@ -3,6 +3,7 @@ package org.noticepublisher.assemble.internal;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.Messages;
 import org.noticepublisher.catalog.OrganisationProfile;
@@ -38,7 +39,7 @@ final class Markup {
   /** The language of the text being written: the notice's, or a fallback message's. */
   private String language;
   /** The language the element whose body this is must declare, when not the notice's. */
-  private String elementLanguage;
+  private @Nullable String elementLanguage;
 
   Markup(ITemplateContext context) {
     this.factory = context.getModelFactory();

@@ -23,12 +23,13 @@ final class MessageTextProcessor extends MarkupProcessor {
     List<Messages.Segment> segments = out.messages().segments(key, Map.of(), slots);
     out.bodyInLanguageOf(key, () -> {
       for (Messages.Segment s : segments) {
-        if (!s.isSlot()) {
+        String slot = s.slot();
+        if (slot == null) {
           out.text(s.text());
-        } else if (s.slot().equals("organisation")) {
+        } else if (slot.equals("organisation")) {
           out.english(out.profile().name());
-        } else if (s.slot().startsWith(Messages.LINK_PREFIX)) {
-          out.namedLink(s.slot().substring(Messages.LINK_PREFIX.length()))
+        } else if (slot.startsWith(Messages.LINK_PREFIX)) {
+          out.namedLink(slot.substring(Messages.LINK_PREFIX.length()))
               .ifPresent(unconfirmed::add);
         }
       }

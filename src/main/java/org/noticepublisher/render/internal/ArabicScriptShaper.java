@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.noticepublisher.render.ArabicPresentationForms;
 
 /**
  * Contextual shaping of Arabic-script text into presentation-form characters.
@@ -35,7 +36,7 @@ public final class ArabicScriptShaper {
 
     static {
         Map<Integer, Integer> forms = new HashMap<>(), lamAlef = new HashMap<>();
-        for (int cp = 0xFB50; cp <= 0xFEFF; cp++) {
+        for (int cp : ArabicPresentationForms.codePoints().toArray()) {
             int form = formOf(cp);
             String decomposition = NFKD.getRawDecomposition(cp);
             if (form < 0 || decomposition == null) {
@@ -161,8 +162,7 @@ public final class ArabicScriptShaper {
 
     /** Which contextual form a presentation character is, or -1 for anything else. */
     private static int formOf(int cp) {
-        boolean formsAOrB = cp >= 0xFB50 && cp <= 0xFDFF || cp >= 0xFE70 && cp <= 0xFEFF;
-        return !formsAOrB ? -1 : switch (UCharacter.getIntPropertyValue(cp, UProperty.DECOMPOSITION_TYPE)) {
+        return !ArabicPresentationForms.contains(cp) ? -1 : switch (UCharacter.getIntPropertyValue(cp, UProperty.DECOMPOSITION_TYPE)) {
             case UCharacter.DecompositionType.ISOLATED -> ISOLATED;
             case UCharacter.DecompositionType.FINAL -> FINAL;
             case UCharacter.DecompositionType.INITIAL -> INITIAL;

@@ -1,22 +1,22 @@
 package org.noticepublisher.render.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
-import java.time.LocalDate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.apache.xmpbox.xml.XmpParsingException;
+import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * Replaces everything that would make two renders of the same sources differ: the creation and
@@ -24,12 +24,14 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
  * a hash of the content instead of a time-based value.
  */
 public final class ReproducibleMetadata {
-  private static final Pattern XMP_DATE = Pattern.compile(
-      "(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(</xmp:\\w+>)"
-      + "|((?:xmp:(?:CreateDate|ModifyDate|MetadataDate))=\")[^\"]*(\")");
-
   private ReproducibleMetadata() {}
 
+  /**
+   * Sets the dates and the document ID.
+   *
+   * @param contentHash what the ID is made of (its first 16 bytes): a hash of everything the file
+   *     is made from, so the same sources give the same ID
+   */
   public static void apply(PDDocument doc, LocalDate published, byte[] contentHash) throws IOException {
     Calendar date = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
     date.clear();
@@ -39,16 +41,7 @@ public final class ReproducibleMetadata {
 
     PDMetadata metadata = doc.getDocumentCatalog().getMetadata();
     if (metadata != null) {
-      String xmp;
-      try (InputStream in = metadata.exportXMPMetadata()) {
-        xmp = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      String iso = published + "T00:00:00Z";
-      String fixed = XMP_DATE.matcher(xmp).replaceAll(m -> Matcher.quoteReplacement(
-          m.group(1) != null ? m.group(1) + iso + m.group(2) : m.group(3) + iso + m.group(4)));
-      try (var out = metadata.createOutputStream()) {
-        out.write(fixed.getBytes(StandardCharsets.UTF_8));
-      }
+      metadata.importXMPMetadata(withDates(metadata.toByteArray(), date));
     }
     byte[] id = Arrays.copyOf(contentHash, 16);
     COSArray ids = new COSArray();
@@ -57,15 +50,33 @@ public final class ReproducibleMetadata {
     doc.getDocument().getTrailer().setItem(COSName.ID, ids);
   }
 
-  public static byte[] sha256(byte[]... parts) {
+  /** The XMP packet with every xmp: date that is present set to {@code date}; nothing added. */
+  private static byte[] withDates(byte[] packet, Calendar date) throws IOException {
+    XMPMetadata xmp;
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (byte[] p : parts) {
-        md.update(p);
-      }
-      return md.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+      xmp = new DomXmpParser().parse(packet);
+    } catch (XmpParsingException e) {
+      // openhtmltopdf writes this packet with xmpbox: failing to read it back is a bug, not content.
+      throw new IllegalStateException("cannot read the XMP metadata the renderer wrote", e);
     }
+    XMPBasicSchema basic = xmp.getXMPBasicSchema();
+    if (basic != null) {
+      if (basic.getCreateDate() != null) {
+        basic.setCreateDate(date);
+      }
+      if (basic.getModifyDate() != null) {
+        basic.setModifyDate(date);
+      }
+      if (basic.getMetadataDate() != null) {
+        basic.setMetadataDate(date);
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(packet.length);
+    try {
+      new XmpSerializer().serialize(xmp, out, true);
+    } catch (javax.xml.transform.TransformerException e) {
+      throw new IllegalStateException("cannot write XMP metadata", e);
+    }
+    return out.toByteArray();
   }
 }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.Set;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.jspecify.annotations.Nullable;
 
 /**
  * openhtmltopdf's text renderer, with runs of complex scripts (Tamil, Bengali, Gujarati, Gurmukhi)
@@ -99,11 +101,11 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
 
   @Override
   public void drawString(OutputDevice device, String string, float x, float y,
-      JustificationInfo info) {
+      @Nullable JustificationInfo info) {
     PdfBoxOutputDevice pdf = (PdfBoxOutputDevice) device;
     PdfBoxFSFont font = currentFont(pdf);
     List<Piece> pieces = font == null ? null : pieces(font, string, true);
-    if (pieces == null) {
+    if (font == null || pieces == null) {
       if (info == null) {
         super.drawString(device, string, x, y);
       } else {
@@ -128,7 +130,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   }
 
   /** The font openhtmltopdf set on the device for this text (the device keeps it private). */
-  private PdfBoxFSFont currentFont(PdfBoxOutputDevice device) {
+  private @Nullable PdfBoxFSFont currentFont(PdfBoxOutputDevice device) {
     return device instanceof PdfBoxFastOutputDevice fast ? OpenhtmltopdfInternals.font(fast) : null;
   }
 
@@ -137,7 +139,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
    * needs shaping. A run to shape takes the first font of the list that has a glyph for its first
    * letter, and keeps the joiners, marks and punctuation that follow if that font has them.
    */
-  private List<Piece> pieces(PdfBoxFSFont font, String string, boolean visual) {
+  private @Nullable List<Piece> pieces(PdfBoxFSFont font, String string, boolean visual) {
     if (!shapingEnabled || !mayNeedShaping(string) || !hasShapedFont(font)) {
       return null;
     }
@@ -184,7 +186,8 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       // openhtmltopdf draws a right-to-left run reversed (visual order); HarfBuzz takes it logical.
       String run = rtl && visual
           ? Bidi.writeReverse(text.substring(i, end), Bidi.DO_MIRRORING) : text.substring(i, end);
-      JdkShaper shaper = shaper(desc.getFont());
+      // fontFor() picks only fonts that have a shaper.
+      JdkShaper shaper = Objects.requireNonNull(shaper(desc.getFont()), "shaper");
       out.add(new Piece(run, desc, shaped.computeIfAbsent(new RunKey(shaper, run),
           k -> shaper.shape(run, rtl))));
       i = end;
@@ -210,7 +213,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
         .anyMatch(d -> d.getFont() != null && shaper(d.getFont()) != null));
   }
 
-  private FontDescription fontFor(PdfBoxFSFont font, int cp) {
+  private @Nullable FontDescription fontFor(PdfBoxFSFont font, int cp) {
     for (FontDescription d : font.getFontDescriptions()) {
       PDFont f = d.getFont();
       if (f != null && shaper(f) != null && has(f, cp)) {
@@ -220,7 +223,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
     return null;
   }
 
-  private JdkShaper shaper(PDFont font) {
+  private @Nullable JdkShaper shaper(PDFont font) {
     String name = font.getName();
     int plus = name == null ? -1 : name.indexOf('+');
     return shapers.get(plus == 6 ? name.substring(7) : name);
@@ -236,9 +239,9 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
    * italic). Returns the run's width in device units.
    */
   private float drawGlyphs(PdfBoxFastOutputDevice device, Piece p, float x, float y, float size,
-      JustificationInfo info) {
-    JdkShaper.Shaped s = p.shaped;
-    PDType0Font pdFont = (PDType0Font) p.desc.getFont();
+      @Nullable JustificationInfo info) {
+    JdkShaper.Shaped s = Objects.requireNonNull(p.shaped, "shaped");
+    PDType0Font pdFont = (PDType0Font) Objects.requireNonNull(p.desc, "desc").getFont();
     float dotsPerPoint = device.getDotsPerPoint();
     float pageHeight = device.normalizeY(0);
     float skew = 0;
@@ -341,5 +344,6 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
 
   private record RunKey(JdkShaper shaper, String text) {}
 
-  private record Piece(String text, FontDescription desc, JdkShaper.Shaped shaped) {}
+  private record Piece(String text, @Nullable FontDescription desc,
+      JdkShaper.@Nullable Shaped shaped) {}
 }

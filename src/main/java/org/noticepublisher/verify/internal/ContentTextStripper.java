@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.catalog.Catalog;
 
 /**
@@ -36,7 +37,7 @@ public final class ContentTextStripper extends PDFTextStripper {
   private final List<Glyph> glyphs = new ArrayList<>();
   private final List<Page> pages = new ArrayList<>();
   /** Inside a marked-content span with /ActualText: its text, depth and glyphs. */
-  private String actualText;
+  private @Nullable String actualText;
   private int actualTextDepth;
   private final List<TextPosition> spanned = new java.util.ArrayList<>();
 
@@ -108,8 +109,8 @@ public final class ContentTextStripper extends PDFTextStripper {
     // PDFBox's own ActualText handling (text on the first glyph drawn, the others emptied) ends
     // here, before the span's glyphs are handed on as one.
     super.endMarkedContentSequence();
-    if (spanEnds) {
-      String text = actualText;
+    String text = actualText;
+    if (spanEnds && text != null) {
       actualText = null;
       if (!spanned.isEmpty()) {
         // Right-to-left lines are compared as drawn (visual order): so is the span's text.

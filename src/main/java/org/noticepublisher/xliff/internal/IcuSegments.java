@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ICU message cut into what a CAT tool shows: text, and inline codes for everything a translator
@@ -21,14 +22,14 @@ public final class IcuSegments {
 
   private IcuSegments() {}
 
-  /** A piece of a segment: plain text, or a code whose {@code data} is ICU syntax. */
-  public record Token(String text, String data) {
+  /** A piece of a segment: plain text, or a code whose {@code data} is ICU syntax (text empty). */
+  public record Token(String text, @Nullable String data) {
     public static Token text(String t) {
       return new Token(t, null);
     }
 
     public static Token code(String d) {
-      return new Token(null, d);
+      return new Token("", d);
     }
 
     public boolean isCode() {
@@ -36,7 +37,7 @@ public final class IcuSegments {
     }
 
     String raw() {
-      return isCode() ? data : text;
+      return data != null ? data : text;
     }
   }
 

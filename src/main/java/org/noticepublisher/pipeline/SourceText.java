@@ -1,10 +1,12 @@
-package org.noticepublisher;
+package org.noticepublisher.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.noticepublisher.Finding;
+import org.noticepublisher.NoticeId;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.OrganisationProfile;
 import org.noticepublisher.verify.PageBounds;
@@ -46,15 +48,16 @@ final class SourceText {
     return places;
   }
 
-  Finding uncoveredGlyph(int codePoint, NoticeId id) {
+  /** {@code pdfFile} is named when no source holds the character (the template, say). */
+  Finding uncoveredGlyph(int codePoint, NoticeId id, String pdfFile) {
     String c = Character.toString(codePoint);
     String what = String.format("no shipped font has a glyph for U+%04X '%s' (%s)", codePoint, c,
         Character.getName(codePoint));
-    return placed(containing(v -> v.contains(c)), "glyph", what, id)
+    return placed(containing(v -> v.contains(c)), "glyph", what, id, pdfFile)
         .withFix("ship a font for this script (src/main/resources/fonts) or replace the character");
   }
 
-  Finding offPage(PageBounds.OffPage off, NoticeId id) {
+  Finding offPage(PageBounds.OffPage off, NoticeId id, String pdfFile) {
     String drawn = SPACE.matcher(off.glyphs()).replaceAll("");
     // A run of the misplaced glyphs long enough to be found in one message only.
     String probe = drawn.substring(0, Math.min(drawn.length(), 24));
@@ -64,20 +67,21 @@ final class SourceText {
         ? off.count() + " characters drawn over the page footer"
         : off.count() + " characters drawn off the page") + " on page " + off.page() + ": '"
         + abbreviate(off.glyphs()) + "'";
-    return placed(places, "layout.off-page", what, id)
+    return placed(places, "layout.off-page", what, id, pdfFile)
         .withFix(off.footerBand()
             ? "fix the style sheet that moves the text into the bottom margin"
             : "let the text wrap (word-wrap: break-word, as notice.css sets for every element), "
                 + "or shorten the unbroken word, URL or number");
   }
 
-  private static Finding placed(List<Place> places, String code, String what, NoticeId id) {
+  private static Finding placed(List<Place> places, String code, String what, NoticeId id,
+      String pdfFile) {
     Optional<Place> first = places.stream().findFirst();
     String also = places.size() > 1 ? "; also in " + places.subList(1, Math.min(places.size(), 4))
         .stream().map(p -> p.key()).toList() : "";
     return first
         .map(p -> Finding.error(p.key(), what + " in notice " + id + also).at(p.file(), p.line()))
-        .orElseGet(() -> Finding.error(code, what).at(id.toString(), 0));
+        .orElseGet(() -> Finding.error(code, what).at(pdfFile, 0));
   }
 
   private static String abbreviate(String s) {

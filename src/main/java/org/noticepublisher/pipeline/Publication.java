@@ -1,9 +1,11 @@
-package org.noticepublisher;
+package org.noticepublisher.pipeline;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.noticepublisher.Finding;
+import org.noticepublisher.NoticeId;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.RenderedPdf;

@@ -1,4 +1,4 @@
-package org.noticepublisher;
+package org.noticepublisher.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.Fixtures;
+import org.noticepublisher.NoticeId;
 import org.noticepublisher.assemble.Layout;
 
 /**

@@ -1,4 +1,4 @@
-package org.noticepublisher;
+package org.noticepublisher.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.noticepublisher.Finding;
+import org.noticepublisher.FindingsException;
+import org.noticepublisher.NoticeId;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.assemble.NoticeAssembler;
@@ -122,7 +126,9 @@ public final class Pipeline {
     NoticeAssembler assembler = null;
     if (problems.isEmpty()) {
       try {
-        assembler = NoticeAssembler.create(templates, catalog, profile);
+        // Both loaded: a failure to load either is a problem.
+        assembler = NoticeAssembler.create(templates, Objects.requireNonNull(catalog),
+            Objects.requireNonNull(profile));
       } catch (FindingsException e) {
         problems.addAll(e.findings());
       }
@@ -130,7 +136,9 @@ public final class Pipeline {
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
     }
-    return new Pipeline(root, catalog, profile, assembler, renderer, lint, legal, sources,
+    // Everything loaded: a part that failed to load is a problem.
+    return new Pipeline(root, Objects.requireNonNull(catalog), Objects.requireNonNull(profile),
+        Objects.requireNonNull(assembler), renderer, lint, Objects.requireNonNull(legal), sources,
         profileWarnings);
   }
 
@@ -191,8 +199,14 @@ public final class Pipeline {
     return ids;
   }
 
-  /** Takes one notice through every stage; never throws for bad content, the verdict says. */
+  /**
+   * Takes one notice through every stage; never throws for bad content, the verdict says. Every
+   * finding names a file a user can open: the source it comes from when that is known, else the
+   * notice's PDF or HTML twin by the path it has (or would have had) in the output folder.
+   */
   public Publication produce(NoticeId id, Layout layout) {
+    String pdfFile = layout.pdfFile(id);
+    String htmlFile = layout.htmlFile(id);
     Optional<ReadingLevel.Figures> reading = Optional.empty();
     long t0 = System.nanoTime();
     Notice notice;
@@ -203,16 +217,17 @@ public final class Pipeline {
     }
     try {
       notice = assembler.assemble(id, layout);
-      Variant variant = assembler.variants().get(id.variant());
+      // Known: assemble refuses an unknown variant.
+      Variant variant = Objects.requireNonNull(assembler.variants().get(id.variant()));
       findings.addAll(legal.check(variant));
       findings.addAll(notice.warnings());
       if (Catalog.isPseudoLocale(id.locale())) {
-        findings.addAll(PseudoLocaleCheck.check(notice));
+        findings.addAll(PseudoLocaleCheck.check(notice, htmlFile));
       }
       if (Catalog.isEnglish(id.locale()) && !Catalog.isPseudoLocale(id.locale())) {
         ReadingLevel.Figures figures = ReadingLevel.measure(notice.texts());
         reading = Optional.of(figures);
-        findings.addAll(ReadingLevel.check(figures, variant.readability(), id.toString()));
+        findings.addAll(ReadingLevel.check(figures, variant.readability(), htmlFile));
       }
     } catch (FindingsException e) {
       return failed(id, layout, null, e.findings(), t0, System.nanoTime(), System.nanoTime());
@@ -222,24 +237,25 @@ public final class Pipeline {
     SourceText origin = new SourceText(catalog.fallbackChain(id.locale()), profile);
     List<Integer> uncovered = renderer.uncovered(notice);
     if (!uncovered.isEmpty()) {
-      uncovered.stream().limit(10).forEach(cp -> findings.add(origin.uncoveredGlyph(cp, id)));
+      uncovered.stream().limit(10).forEach(cp -> findings.add(origin.uncoveredGlyph(cp, id, pdfFile)));
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     try {
       pdf = renderer.render(notice, profile.published(), layout.standard());
     } catch (FindingsException e) {
-      findings.addAll(e.findings());
+      // The renderer knows no file names: what it found is in the PDF it was making.
+      e.findings().forEach(f -> findings.add(f.source().isEmpty() ? f.at(pdfFile, 0) : f));
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     long t2 = System.nanoTime();
-    findings.addAll(validators.get(layout.standard()).validate(pdf.bytes(), id.toString()));
-    TextFidelity.Report text = TextFidelity.inspect(pdf.bytes(), notice.texts(), id.toString());
+    findings.addAll(validator(layout.standard()).validate(pdf.bytes(), pdfFile));
+    TextFidelity.Report text = TextFidelity.inspect(pdf.bytes(), notice.texts(), pdfFile);
     findings.addAll(text.findings());
     for (PageBounds.OffPage off : text.offPage()) {
-      findings.add(origin.offPage(off, id));
+      findings.add(origin.offPage(off, id, pdfFile));
     }
-    findings.addAll(LinkTargets.check(pdf.bytes(), id.toString()));
-    findings.addAll(ReadingOrder.check(pdf.bytes(), notice, id.toString()));
+    findings.addAll(LinkTargets.check(pdf.bytes(), pdfFile));
+    findings.addAll(ReadingOrder.check(pdf.bytes(), notice, pdfFile));
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
         new Verdict(findings, checks(id, layout.standard(), reading.isPresent())),
@@ -255,7 +271,12 @@ public final class Pipeline {
     return errors;
   }
 
-  private Publication failed(NoticeId id, Layout layout, Notice notice,
+  /** One for every standard, made when the pipeline opened. */
+  private PdfValidator validator(Layout.Standard standard) {
+    return Objects.requireNonNull(validators.get(standard), standard.id());
+  }
+
+  private Publication failed(NoticeId id, Layout layout, @Nullable Notice notice,
       List<Finding> findings, long t0, long t1, long t2) {
     return new Publication(id, layout, Optional.ofNullable(notice), Optional.empty(),
         new Verdict(findings, List.of()), Optional.empty(), timings(t0, t1, t2, t2),
@@ -263,7 +284,7 @@ public final class Pipeline {
   }
 
   private List<String> checks(NoticeId id, Layout.Standard standard, boolean readability) {
-    List<String> checks = new ArrayList<>(List.of(validators.get(standard).describe(),
+    List<String> checks = new ArrayList<>(List.of(validator(standard).describe(),
         "bundle lint", "text fidelity", "text inside the page", "link targets", "fonts embedded",
         "UK GDPR Art. 13 coverage", "reading order"));
     if (readability) {
