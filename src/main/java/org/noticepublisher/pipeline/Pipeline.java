@@ -1,5 +1,6 @@
 package org.noticepublisher.pipeline;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
@@ -249,17 +252,42 @@ public final class Pipeline {
     }
     long t2 = System.nanoTime();
     findings.addAll(validator(layout.standard()).validate(pdf.bytes(), pdfFile));
-    TextFidelity.Report text = TextFidelity.inspect(pdf.bytes(), notice.texts(), pdfFile);
-    findings.addAll(text.findings());
-    for (PageBounds.OffPage off : text.offPage()) {
-      findings.add(origin.offPage(off, id, pdfFile));
-    }
-    findings.addAll(LinkTargets.check(pdf.bytes(), pdfFile));
-    findings.addAll(ReadingOrder.check(pdf.bytes(), notice, pdfFile));
+    findings.addAll(ownChecks(pdf, notice, id, origin, pdfFile));
     long t3 = System.nanoTime();
     return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
         new Verdict(findings, checks(id, layout.standard(), reading.isPresent())),
         reading, timings(t0, t1, t2, t3), sources.hash(id, layout));
+  }
+
+  /**
+   * The checks veraPDF does not make, on one load of the PDF: fonts parsed and pages read once
+   * serve them all. A PDF PDFBox cannot load gets each check's own finding, as if run alone.
+   */
+  private static List<Finding> ownChecks(RenderedPdf pdf, Notice notice, NoticeId id,
+      SourceText origin, String pdfFile) {
+    try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
+      List<Finding> findings =
+          traced(TextFidelity.inspect(doc, notice.texts(), pdfFile), id, origin, pdfFile);
+      findings.addAll(LinkTargets.check(doc, pdfFile));
+      findings.addAll(ReadingOrder.check(doc, notice, pdfFile));
+      return findings;
+    } catch (IOException e) {
+      List<Finding> findings =
+          traced(TextFidelity.inspect(pdf.bytes(), notice.texts(), pdfFile), id, origin, pdfFile);
+      findings.addAll(LinkTargets.check(pdf.bytes(), pdfFile));
+      findings.addAll(ReadingOrder.check(pdf.bytes(), notice, pdfFile));
+      return findings;
+    }
+  }
+
+  /** Text fidelity's findings, then each misplaced line traced to the message it shows. */
+  private static List<Finding> traced(TextFidelity.Report text, NoticeId id, SourceText origin,
+      String pdfFile) {
+    List<Finding> findings = new ArrayList<>(text.findings());
+    for (PageBounds.OffPage off : text.offPage()) {
+      findings.add(origin.offPage(off, id, pdfFile));
+    }
+    return findings;
   }
 
   /** Lint errors of every bundle the locale's messages come from. */

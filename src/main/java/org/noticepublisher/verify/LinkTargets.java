@@ -23,8 +23,17 @@ public final class LinkTargets {
   private LinkTargets() {}
 
   public static List<Finding> check(byte[] pdf, String source) {
-    List<Finding> findings = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return check(doc, source);
+    } catch (IOException e) {
+      return List.of(readError(e, source));
+    }
+  }
+
+  /** As {@link #check(byte[], String)}, on a document loaded once for every check. */
+  public static List<Finding> check(PDDocument doc, String source) {
+    List<Finding> findings = new ArrayList<>();
+    try {
       int n = 0;
       for (PDPage page : doc.getPages()) {
         n++;
@@ -52,9 +61,13 @@ public final class LinkTargets {
         }
       }
     } catch (IOException e) {
-      findings.add(Finding.error("link.read", "PDFBox cannot read the PDF: " + e.getMessage())
-          .at(source, 0));
+      findings.add(readError(e, source));
     }
     return findings;
+  }
+
+  private static Finding readError(IOException e, String source) {
+    return Finding.error("link.read", "PDFBox cannot read the PDF: " + e.getMessage())
+        .at(source, 0);
   }
 }

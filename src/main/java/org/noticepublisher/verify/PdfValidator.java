@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.verify.internal.BuiltInProfiles;
 import org.verapdf.core.EncryptedPdfException;
 import org.verapdf.core.ModelParsingException;
 import org.verapdf.core.ValidationException;
@@ -28,6 +29,8 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 import org.verapdf.pdfa.validation.profiles.Profiles;
 import org.verapdf.pdfa.validation.profiles.ValidationProfile;
+import org.verapdf.pdfa.validation.validators.BaseValidator;
+import org.verapdf.pdfa.validation.validators.ValidatorFactory;
 
 /**
  * Validates PDFs in-process with veraPDF. By default against PDF/UA-1 and PDF/A-2a, the two standards
@@ -86,9 +89,9 @@ public final class PdfValidator {
   }
 
   /**
-   * Starts veraPDF's one-time set-up (its model and the PDF/UA-1 and PDF/A-2a profiles, about two
-   * seconds in a fresh JVM) on a background thread, so that it overlaps with loading the sources and
-   * rendering the first notice. Later calls do nothing; {@link #validate} waits for it.
+   * Starts veraPDF's one-time set-up (its model and the PDF/UA-1 and PDF/A-2a profiles) on a
+   * background thread, so that it overlaps with loading the sources and rendering the first
+   * notice. Later calls do nothing; {@link #validate} waits for it.
    */
   public static void prepareInBackground() {
     synchronized (INIT) {
@@ -98,9 +101,7 @@ public final class PdfValidator {
         Thread t = new Thread(() -> {
           try {
             VeraGreenfieldFoundryProvider.initialise();
-            for (PDFAFlavour flavour : PUBLISHING_STANDARDS) {
-              Profiles.getVeraProfileDirectory().getValidationProfileByFlavour(flavour);
-            }
+            PUBLISHING_STANDARDS.forEach(BuiltInProfiles::of);
             future.complete(null);
           } catch (Throwable e) {
             future.completeExceptionally(e);
@@ -132,6 +133,23 @@ public final class PdfValidator {
     return description;
   }
 
+  /** veraPDF's results for {@code pdf}, one per standard, in the order the standards are named. */
+  List<ValidationResult> results(byte[] pdf) throws ModelParsingException, EncryptedPdfException,
+      ValidationException, IOException {
+    initialise();
+    try (PDFAParser parser = Foundries.defaultInstance()
+            .createParser(new ByteArrayInputStream(pdf), parserFlavour(),
+                flavours.isEmpty() ? PDFAFlavour.PDFA_2_A : flavours.get(flavours.size() - 1));
+        PDFAValidator validator = profile == null
+            // What Foundries' createValidator(flavours) builds, from profiles parsed one by one.
+            ? ValidatorFactory.createValidatorByProfiles(
+                flavours.stream().map(BuiltInProfiles::of).toList(),
+                BaseValidator.DEFAULT_MAX_NUMBER_OF_DISPLAYED_FAILED_CHECKS, false, false, false)
+            : Foundries.defaultInstance().createValidator(profile, false)) {
+      return profile == null ? validator.validateAll(parser) : List.of(validator.validate(parser));
+    }
+  }
+
   /** Only tells veraPDF's parser how to read the file; the validator names the standards. */
   private PDFAFlavour parserFlavour() {
     return flavours.isEmpty() ? PDFAFlavour.PDFUA_1 : flavours.get(0);
@@ -140,15 +158,9 @@ public final class PdfValidator {
   /** Findings for every failed rule; empty when the PDF is compliant. */
   public List<Finding> validate(byte[] pdf, String source) {
     Objects.requireNonNull(pdf, "pdf");
-    initialise();
     List<ValidationResult> results;
-    try (PDFAParser parser = Foundries.defaultInstance()
-            .createParser(new ByteArrayInputStream(pdf), parserFlavour(),
-                flavours.isEmpty() ? PDFAFlavour.PDFA_2_A : flavours.get(flavours.size() - 1));
-        PDFAValidator validator = profile == null
-            ? Foundries.defaultInstance().createValidator(flavours)
-            : Foundries.defaultInstance().createValidator(profile, false)) {
-      results = profile == null ? validator.validateAll(parser) : List.of(validator.validate(parser));
+    try {
+      results = results(pdf);
     } catch (ModelParsingException | EncryptedPdfException e) {
       return List.of(Finding.error("verapdf.parse", "veraPDF cannot read the file: " + e.getMessage())
           .at(source, 0));

@@ -38,12 +38,20 @@ public final class ReadingOrder {
 
   /** Findings for texts not a tagged block or not in order, and for differing headings. */
   public static List<Finding> check(byte[] pdf, Notice notice, String source) {
-    List<TaggedBlocks.Block> blocks;
     try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return check(doc, notice, source);
+    } catch (IOException e) {
+      return List.of(readError(e, source));
+    }
+  }
+
+  /** As {@link #check(byte[], Notice, String)}, on a document loaded once for every check. */
+  public static List<Finding> check(PDDocument doc, Notice notice, String source) {
+    List<TaggedBlocks.Block> blocks;
+    try {
       blocks = TaggedBlocks.of(doc);
     } catch (IOException e) {
-      return List.of(Finding.error("order.read", "PDFBox cannot read the PDF: " + e.getMessage())
-          .at(source, 0));
+      return List.of(readError(e, source));
     }
     boolean rtl = notice.rightToLeft();
     List<Finding> findings = new ArrayList<>(blockOrder(notice.texts(), blocks, rtl, source));
@@ -128,6 +136,11 @@ public final class ReadingOrder {
             + " of the HTML twin is " + want + ", the PDF's is " + got)
         .at(source, 0)
         .withFix("keep headings in document order and let h1/h2 be the only H1/H2 in the PDF"));
+  }
+
+  private static Finding readError(IOException e, String source) {
+    return Finding.error("order.read", "PDFBox cannot read the PDF: " + e.getMessage())
+        .at(source, 0);
   }
 
   /** Marks the elements of one longest strictly increasing subsequence (patience sorting). */

@@ -94,9 +94,18 @@ public final class TextFidelity {
   public record Report(List<Finding> findings, List<PageBounds.OffPage> offPage) {}
 
   public static Report inspect(byte[] pdf, List<String> expected, String source) {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return inspect(doc, expected, source);
+    } catch (IOException e) {
+      return new Report(List.of(readError(e, source)), List.of());
+    }
+  }
+
+  /** As {@link #inspect(byte[], List, String)}, on a document loaded once for every check. */
+  public static Report inspect(PDDocument doc, List<String> expected, String source) {
     List<Finding> findings = new ArrayList<>();
     List<PageBounds.OffPage> offPage = List.of();
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
+    try {
       ContentTextStripper.Extraction extracted = ContentTextStripper.extract(doc);
       offPage = PageBounds.check(extracted);
       var ligature = LIGATURES.matcher(extracted.drawn());
@@ -145,10 +154,14 @@ public final class TextFidelity {
         }
       }
     } catch (IOException e) {
-      findings.add(Finding.error("fidelity.read", "PDFBox cannot read the PDF: " + e.getMessage())
-          .at(source, 0));
+      findings.add(readError(e, source));
     }
     return new Report(findings, offPage);
+  }
+
+  private static Finding readError(IOException e, String source) {
+    return Finding.error("fidelity.read", "PDFBox cannot read the PDF: " + e.getMessage())
+        .at(source, 0);
   }
 
   private static String abbreviate(String s) {
