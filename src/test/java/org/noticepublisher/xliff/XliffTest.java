@@ -214,6 +214,41 @@ class XliffTest {
         Files.readString(project.resolve("locales/pl.properties")));
   }
 
+  @Test
+  void importAndAcceptWaitForTheSourcesLockTheServiceSavesUnder(@TempDir Path dir)
+      throws Exception {
+    Path project = Fixtures.copyOfProject(dir.resolve("project"));
+    Path file = Files.writeString(dir.resolve("pl.xlf"), export(project, "pl")
+        .replace("Numer rejestracyjny: <ph", "Nr rejestracyjny: <ph"));
+    Map<String, String> before = new java.util.HashMap<>();
+    for (String name : List.of("pl.properties", "pl.basis.properties")) {
+      before.put(name, Files.readString(project.resolve("locales").resolve(name)));
+    }
+    // What the web service holds while it saves a translator's bundle.
+    try (var saving = org.noticepublisher.publish.SourcesLock.acquire(project,
+        "notice service: save of locales/pl.properties by tomasz", java.time.Duration.ZERO,
+        message -> { })) {
+      Cli imported = Cli.run("xliff", "import", "-p", project.toString(), "--wait", "0",
+          file.toString());
+      assertEquals(1, imported.code(), imported.printed());
+      assertTrue(imported.err().contains("Nothing was changed. The project's sources are in use"
+          + " by the notice service: save of locales/pl.properties by tomasz"), imported.err());
+      Cli accepted = Cli.run("lint", "-p", project.toString(), "--wait", "0", "-l", "pl",
+          "--accept-all");
+      assertEquals(1, accepted.code(), accepted.printed());
+      assertTrue(accepted.err().contains("in use by the notice service"), accepted.err());
+      for (String name : before.keySet()) {
+        assertEquals(before.get(name), Files.readString(project.resolve("locales").resolve(name)),
+            name + " unchanged while the service held the sources");
+      }
+    }
+    Cli imported = Cli.run("xliff", "import", "-p", project.toString(), "--wait", "0",
+        file.toString());
+    assertEquals(0, imported.code(), imported.printed());
+    assertTrue(Files.readString(project.resolve("locales/pl.properties"))
+        .contains("Nr rejestracyjny"));
+  }
+
   private static String unit(String xliff, String key) {
     int from = xliff.indexOf("<unit id=\"" + key + "\"");
     return xliff.substring(from, xliff.indexOf("</unit>", from));
