@@ -182,7 +182,7 @@ final class SourceStore {
       return SourcesLock.acquire(root, "notice service: " + purpose, maxWait, message -> { });
     } catch (SourcesLock.BusyException e) {
       throw new BusyException("The sources are being changed by the " + e.holder()
-          + "; nothing was saved. Try again in a few seconds.");
+          + ". Try again in a few seconds.");
     }
   }
 
