@@ -36,6 +36,18 @@ final class Renders implements AutoCloseable {
   record Key(NoticeId id, Layout layout, String sources) {}
 
   /**
+   * Caffeine logs every failed asynchronous load with its whole stack on the JVM's logger (a thousand
+   * lines for a stack overflow); the service logs each failure once, beside the request or job it
+   * belongs to. Held here: the logging framework keeps only weak references to configured loggers.
+   */
+  private static final java.util.logging.Logger CACHE_LOAD_WARNINGS =
+      java.util.logging.Logger.getLogger("com.github.benmanes.caffeine.cache.LocalAsyncCache");
+
+  static {
+    CACHE_LOAD_WARNINGS.setLevel(java.util.logging.Level.OFF);
+  }
+
+  /**
    * A render that threw (a bug or a resource limit, not bad content: the verdict reports that). The
    * message names the notice for the log; pages show none of it.
    */
