@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
@@ -139,7 +138,7 @@ final class PublishJobs implements AutoCloseable {
   }
 
   private void run(Job job) {
-    @Nullable Path copy = null;
+    Path copy = null;
     try {
       job.message = "copying the sources";
       copy = project.newSnapshotFolder();

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.pipeline.Publication;
@@ -52,7 +53,7 @@ final class Renders implements AutoCloseable {
    * message names the notice for the log; pages show none of it.
    */
   static final class Failed extends RuntimeException {
-    Failed(Key key, Throwable cause) {
+    Failed(Key key, @Nullable Throwable cause) {
       super("rendering " + key.id() + " (" + key.layout().label() + ") threw", cause);
     }
   }

@@ -710,7 +710,7 @@ class NoticeServerTest {
       // The registration sentence is in intro.p.2 and consultation.intro.p.3.
       assertEquals(2, localeRow(tomasz, "pl").path("stale").asInt(), "both are stale");
       int ukStale = localeRow(tomasz, "uk").path("stale").asInt();
-      org.noticepublisher.Pipeline now = org.noticepublisher.Pipeline.open(own.project);
+      org.noticepublisher.pipeline.Pipeline now = org.noticepublisher.pipeline.Pipeline.open(own.project);
       String xliff = new org.noticepublisher.xliff.XliffExport(now.catalog(), now.profile(),
           Map.of()).export("pl")
           .replace("Numer rejestracyjny: <ph", "Nasz numer rejestracyjny to <ph")
