@@ -351,6 +351,11 @@ class NoticeServerTest {
       JsonNode cell = json(erin.get("/api/dashboard")).path("locales");
       String verdicts = cell.toString();
       assertTrue(verdicts.contains("\"verdict\":\"fails\""), "the dashboard shows it failing");
+      // Rendered from the job's copy of the sources, shown as the project's own file.
+      String detail = state.path("steps").get(0).path("detail").asText();
+      assertTrue(detail.startsWith("locales/uk.properties:"), detail);
+      assertTrue(verdicts.contains("\"firstFinding\":\"locales/uk.properties:"), verdicts);
+      assertFalse(verdicts.contains("np-sources-"), "no copy's path: " + verdicts);
     } finally {
       Files.writeString(bundle, before);
     }
