@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
       "review status), the organisation profile, the templates and each variant's UK GDPR Art. 13",
       "coverage, without rendering; stale translations (the English changed since) with a word",
       "diff: [-old words-] {+new words+}. --accept KEY… -l TAG records that translations match the",
-      "current English. Exit 0: no errors; 1: errors (or warnings with --strict); 2: usage."
+      "current English (under the sources' lock shared with the web service; nothing is committed",
+      "to git: commit the .basis.properties files yourself). Exit 0: no errors; 1: errors (or",
+      "warnings with --strict, or the sources stayed locked past --wait); 2: usage."
     })
 final class LintCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
@@ -47,15 +49,18 @@ final class LintCommand implements Callable<Integer> {
           + "first use records the state of a bundle.")
   boolean acceptAll;
 
+  @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
+      description = "With --accept: how long to wait while the web service or another command "
+          + "writes the sources, then give up with exit 1 (default: ${DEFAULT-VALUE}).")
+  long waitSeconds;
+
   @Override
   public Integer call() throws java.io.IOException, org.noticepublisher.FindingsException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    var opened = project.open(err);
-    if (opened.isEmpty()) {
-      return Main.FAILED;
+    if (waitSeconds < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--wait must be 0 or more");
     }
-    Pipeline pipeline = opened.get();
     if (acceptAll || !accept.isEmpty()) {
       if (acceptAll && !accept.isEmpty()) {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -65,33 +70,26 @@ final class LintCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "say which bundle: -l TAG (e.g. -l pl)");
       }
-      Catalog catalog = pipeline.catalog();
-      for (String locale : locales) {
-        Bundle bundle = catalog.bundle(locale).filter(b -> !b.generated()
-                && !b.locale().equals(Catalog.SOURCE_LOCALE))
-            .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "no translated bundle '" + locale + "'; translated: "
-                    + catalog.locales().stream().filter(l -> !Catalog.isPseudoLocale(l)
-                        && !l.equals(Catalog.SOURCE_LOCALE)).toList()));
-        for (String key : accept) {
-          if (bundle.pattern(key).isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "no key '" + key + "' in " + bundle.file());
-          }
-        }
-        SourceBasis basis = SourceBasis.accept(bundle, catalog.source(), accept);
-        out.println("recorded the English of " + (accept.isEmpty() ? "every translation"
-            : accept.size() + " translation(s)") + " of " + locale + " in " + basis.file());
-      }
-      opened = project.open(err);
-      if (opened.isEmpty()) {
+      // Read under the lock too: what is accepted must be the English and bundle as they are now.
+      var lock = project.lockSources("lint --accept of " + String.join(",", locales), waitSeconds,
+          err);
+      if (lock.isEmpty()) {
         return Main.FAILED;
       }
-      pipeline = opened.get();
+      try (var held = lock.get()) {
+        if (!accept(out, err)) {
+          return Main.FAILED;
+        }
+      }
     } else if (!locales.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "-l is for --accept/--accept-all; lint checks every bundle");
     }
+    var opened = project.open(err);
+    if (opened.isEmpty()) {
+      return Main.FAILED;
+    }
+    Pipeline pipeline = opened.get();
     List<Finding> findings = new ArrayList<>(BundleLint.check(pipeline.catalog()));
     findings.addAll(BundleFit.withShippedFonts().check(pipeline.catalog(),
         pipeline.assembler().variants().values()));
@@ -108,5 +106,33 @@ final class LintCommand implements Callable<Integer> {
         findings.size() - errors, pipeline.catalog().locales().size(),
         pipeline.assembler().variants().size());
     return errors > 0 || (strict && !findings.isEmpty()) ? Main.FAILED : Main.OK;
+  }
+
+  /** Records the basis (the caller holds the sources' lock); false when the sources are broken. */
+  private boolean accept(PrintWriter out, PrintWriter err)
+      throws java.io.IOException, org.noticepublisher.FindingsException {
+    var opened = project.open(err);
+    if (opened.isEmpty()) {
+      return false;
+    }
+    Catalog catalog = opened.get().catalog();
+    for (String locale : locales) {
+      Bundle bundle = catalog.bundle(locale).filter(b -> !b.generated()
+              && !b.locale().equals(Catalog.SOURCE_LOCALE))
+          .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+              "no translated bundle '" + locale + "'; translated: "
+                  + catalog.locales().stream().filter(l -> !Catalog.isPseudoLocale(l)
+                      && !l.equals(Catalog.SOURCE_LOCALE)).toList()));
+      for (String key : accept) {
+        if (bundle.pattern(key).isEmpty()) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "no key '" + key + "' in " + bundle.file());
+        }
+      }
+      SourceBasis basis = SourceBasis.accept(bundle, catalog.source(), accept);
+      out.println("recorded the English of " + (accept.isEmpty() ? "every translation"
+          : accept.size() + " translation(s)") + " of " + locale + " in " + basis.file());
+    }
+    return true;
   }
 }

@@ -46,7 +46,8 @@ final class ServeCommand implements Callable<Integer> {
   Path users;
 
   @Option(names = "--render-threads", paramLabel = "N",
-      description = "Notices rendered at once (default: one per core).")
+      description = "Notices rendered at once, by pages, checks and publications together "
+          + "(default: one per core).")
   Integer threads;
 
   @Override

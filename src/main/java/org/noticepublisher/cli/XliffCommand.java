@@ -124,8 +124,10 @@ final class XliffCommand implements Runnable {
       description = {
         "Checks a translated XLIFF 2.0 file (schema, keys, codes, every plural form, and every lint",
         "and QA check on the new text) and, only if there is no error, updates the bundle in place",
-        "and records the basis of each translated unit. Exit 0: imported; 1: problems, nothing",
-        "changed; 2: usage."
+        "and records the basis of each translated unit. It holds the sources' lock, shared with the",
+        "web service's saves, while it reads and writes; it does not commit to git (the service",
+        "does): commit the bundle and its .basis.properties yourself. Exit 0: imported; 1: problems",
+        "or the sources stayed locked past --wait, nothing changed; 2: usage."
       })
   static final class Import implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
@@ -134,6 +136,11 @@ final class XliffCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "The .xlf file.")
     Path file;
 
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
+        description = "How long to wait while the web service or another command writes the "
+            + "sources, then give up with exit 1 (default: ${DEFAULT-VALUE}).")
+    long waitSeconds;
+
     @Override
     public Integer call() throws IOException, FindingsException {
       PrintWriter out = spec.commandLine().getOut();
@@ -141,6 +148,21 @@ final class XliffCommand implements Runnable {
       if (!Files.isRegularFile(file)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "no such file: " + file);
       }
+      if (waitSeconds < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--wait must be 0 or more");
+      }
+      var lock = project.lockSources("xliff import of " + file.getFileName(), waitSeconds, err);
+      if (lock.isEmpty()) {
+        return Main.FAILED;
+      }
+      // Checked against the sources as they are under the lock, so the plan is what gets written.
+      try (var held = lock.get()) {
+        return importUnderLock(out, err);
+      }
+    }
+
+    private int importUnderLock(PrintWriter out, PrintWriter err)
+        throws IOException, FindingsException {
       var opened = project.open(err);
       if (opened.isEmpty()) {
         return Main.FAILED;

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +42,7 @@ final class FolderLock implements AutoCloseable {
 
   private static final class Local {
     final Semaphore permit = new Semaphore(1);
-    volatile String holder = "publishing session that is just starting";
+    volatile String holder = "session that is just starting";
   }
 
   private final FileChannel channel;
@@ -64,6 +65,18 @@ final class FolderLock implements AutoCloseable {
    */
   static FolderLock acquire(Path file, String purpose, Duration wait, Consumer<String> waiting)
       throws IOException {
+    return acquire(file, purpose, wait, waiting,
+        holder -> new OutputBusyException("The output folder is in use by the " + holder
+            + "; gave up after waiting " + wait.toSeconds() + " s (try again when it has"
+            + " finished, or wait longer with --wait SECONDS)."));
+  }
+
+  /**
+   * Takes the lock on {@code file}, waiting up to {@code wait}; past it, {@code busy} makes the
+   * exception from the holder's description.
+   */
+  static FolderLock acquire(Path file, String purpose, Duration wait,
+      Consumer<String> waiting, Function<String, ? extends IOException> busy) throws IOException {
     long deadline = System.nanoTime() + wait.toNanos();
     Local local = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(),
         f -> new Local());
@@ -74,9 +87,7 @@ final class FolderLock implements AutoCloseable {
             + " s) …");
         if (!local.permit.tryAcquire(Math.max(0, deadline - System.nanoTime()),
             TimeUnit.NANOSECONDS)) {
-          throw new OutputBusyException("The output folder is in use by the " + holder
-              + "; gave up after waiting " + wait.toSeconds() + " s (try again when it has"
-              + " finished, or wait longer with --wait SECONDS).");
+          throw busy.apply(holder);
         }
       }
     } catch (InterruptedException e) {
@@ -105,9 +116,7 @@ final class FolderLock implements AutoCloseable {
         }
         String holder = holder(file);
         if (System.nanoTime() - deadline >= 0) {
-          throw new OutputBusyException("The output folder is in use by the " + holder
-              + "; gave up after waiting " + wait.toSeconds() + " s (try again when it has"
-              + " finished, or wait longer with --wait SECONDS).");
+          throw busy.apply(holder);
         }
         if (!told) {
           waiting.accept("waiting for the " + holder + " to finish (up to " + wait.toSeconds()
@@ -143,9 +152,9 @@ final class FolderLock implements AutoCloseable {
   private static String holder(Path file) {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-      return text.isEmpty() ? "publishing session that is just starting" : text;
+      return text.isEmpty() ? "session that is just starting" : text;
     } catch (IOException e) {
-      return "publishing session holding " + file;
+      return "session holding " + file;
     }
   }
 

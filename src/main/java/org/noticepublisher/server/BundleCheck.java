@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +39,19 @@ final class BundleCheck {
    * @param text the uploaded text (empty when it was not UTF-8)
    * @param findings every problem, with lines in the uploaded file
    * @param previews each variant assembled from the uploaded text
+   * @param accepted keys the translator finished (an XLIFF upload's units not left "initial"), whose
+   *     basis a save records as {@code xliff import} does; empty for a bundle
    */
-  record Result(String text, List<Finding> findings, List<Preview> previews) {
+  record Result(String text, List<Finding> findings, List<Preview> previews,
+      Set<String> accepted) {
+    Result {
+      accepted = Set.copyOf(accepted);
+    }
+
+    Result(String text, List<Finding> findings, List<Preview> previews) {
+      this(text, findings, previews, Set.of());
+    }
+
     boolean saveable() {
       return findings.stream().noneMatch(Finding::isError);
     }

@@ -71,7 +71,7 @@ public final class NoticeServer implements AutoCloseable {
     this.renders = new Renders(settings.renderThreads(), settings.queue(),
         settings.renderTimeout());
     this.store = new SourceStore(settings.project());
-    this.jobs = new PublishJobs(renders, store, settings.output());
+    this.jobs = new PublishJobs(renders, store, project, settings.output(), log);
     this.models = new Models(project, renders, store, settings.output());
     this.app = Javalin.create(this::configure);
   }
@@ -117,6 +117,7 @@ public final class NoticeServer implements AutoCloseable {
     app.stop();
     jobs.close();
     renders.close();
+    project.close();
   }
 
   private long maxRequestBytes() {
@@ -326,7 +327,8 @@ public final class NoticeServer implements AutoCloseable {
         "readOnly", readOnly(), "versioned", store.versioned(),
         "renders", Views.map("threads", settings.renderThreads(), "active", renders.active(),
             "queued", renders.queued(), "queueCapacity", settings.queue(),
-            "cached", renders.cachedCount(), "rendered", renders.rendered())));
+            "mostAtOnce", renders.mostAtOnce(), "cached", renders.cachedCount(),
+            "rendered", renders.rendered())));
   }
 
   private void notice(Context ctx) {
@@ -486,7 +488,8 @@ public final class NoticeServer implements AutoCloseable {
       show(ctx, "translate", model);
       return;
     }
-    SourceStore.Saved saved = store.saveDraft(locale, result.text(), signedIn(ctx));
+    SourceStore.Saved saved = store.saveDraft(locale, result.text(), signedIn(ctx),
+        result.accepted(), Optional.of(pipeline().catalog().source()));
     redirectWith(ctx, "/translate/" + locale, "Draft " + saved.note() + ".");
   }
 
@@ -527,7 +530,7 @@ public final class NoticeServer implements AutoCloseable {
     if (ids.isEmpty()) {
       throw new PageException(400, "Choose at least one notice, or publish all.");
     }
-    PublishJobs.Job job = jobs.start(pipeline, ids, user.name(), true);
+    PublishJobs.Job job = jobs.start(ids, user.name(), true);
     ctx.redirect("/publish/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
@@ -538,8 +541,7 @@ public final class NoticeServer implements AutoCloseable {
       throw new PageException(403, "Only editors may start a check of every notice.");
     }
     Pipeline pipeline = pipeline();
-    PublishJobs.Job job = jobs.start(pipeline, pipeline.matrix(List.of(), List.of()), user.name(),
-        false);
+    PublishJobs.Job job = jobs.start(pipeline.matrix(List.of(), List.of()), user.name(), false);
     ctx.redirect("/publish/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 

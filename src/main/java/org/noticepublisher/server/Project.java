@@ -28,6 +28,8 @@ import org.noticepublisher.sources.NoticeSources;
 final class Project {
   private final Path root;
   private @Nullable Snapshot current;
+  /** Where jobs copy the sources to render from; created on first use, one folder per job. */
+  private volatile @Nullable Path copies;
 
   /**
    * The pipeline opened from one state of the sources.
@@ -121,6 +123,44 @@ final class Project {
     if (source.startsWith(prefix)) {
       return f.at(source.substring(prefix.length()), f.line());
     }
+    Path base = copies;
+    if (base != null) {
+      // A job's copy: its results are cached by source hash and shown for the project's own files.
+      String copy = base.toString() + java.io.File.separator;
+      int end = source.indexOf(java.io.File.separator, copy.length());
+      if (source.startsWith(copy) && end > 0) {
+        return f.at(source.substring(end + 1), f.line());
+      }
+    }
     return f;
+  }
+
+  /** A new, empty folder for a job's copy of the sources. */
+  Path newSnapshotFolder() throws IOException {
+    synchronized (this) {
+      if (copies == null) {
+        copies = Files.createTempDirectory("np-sources-");
+      }
+    }
+    return Files.createTempDirectory(copies, "job-");
+  }
+
+  /** Deletes the folder of jobs' copies, when the service stops. */
+  void close() {
+    deleteSnapshotFolder(copies);
+  }
+
+  /** Deletes a job's copy; a copy that cannot be deleted only takes room in the temp folder. */
+  void deleteSnapshotFolder(@Nullable Path copy) {
+    if (copy == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(copy)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Nothing depends on the copy once the job has finished.
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.noticepublisher.server;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,12 @@ import org.noticepublisher.publish.Publisher;
 
 /**
  * Checks and publications started from the web: one at a time, on their own thread, through the same
- * pipeline and {@link Publisher} as the CLI's render command. A check only verifies (the results fill
- * the dashboard through the cache); a publication also writes the notices that pass, and only those,
- * then the manifest once. A second job while one runs is refused.
+ * pipeline and {@link Publisher} as the CLI's render command. A job first copies the sources under
+ * their lock (a moment), then renders from that copy on the shared render pool, so translators can
+ * save while it runs and a publication publishes exactly the state it copied; the manifest records
+ * that state's hashes, and the dashboard shows later saves as "changed since publishing". A check
+ * only verifies (the results fill the dashboard through the cache); a publication also writes the
+ * notices that pass, and only those, then the manifest once. A second job while one runs is refused.
  */
 final class PublishJobs implements AutoCloseable {
   enum State { RUNNING, DONE, FAILED }
@@ -101,19 +105,23 @@ final class PublishJobs implements AutoCloseable {
   private final AtomicReference<Job> running = new AtomicReference<>();
   private final Renders renders;
   private final SourceStore store;
+  private final Project project;
   private final Path output;
+  private final PrintWriter log;
 
-  PublishJobs(Renders renders, SourceStore store, Path output) {
+  PublishJobs(Renders renders, SourceStore store, Project project, Path output, PrintWriter log) {
     this.renders = renders;
     this.store = store;
+    this.project = project;
     this.output = output;
+    this.log = log;
   }
 
   /**
    * Starts verifying {@code notices} and, with {@code write}, publishing those that pass; refused
    * while another job runs.
    */
-  synchronized Job start(Pipeline pipeline, List<NoticeId> notices, String user, boolean write) {
+  synchronized Job start(List<NoticeId> notices, String user, boolean write) {
     Job now = running.get();
     if (now != null && now.state == State.RUNNING) {
       throw new AlreadyRunning(now.id);
@@ -121,7 +129,7 @@ final class PublishJobs implements AutoCloseable {
     Job job = new Job(ids.incrementAndGet(), user, notices, write);
     jobs.put(job.id, job);
     running.set(job);
-    thread.submit(() -> run(pipeline, job));
+    thread.submit(() -> run(job));
     return job;
   }
 
@@ -129,52 +137,93 @@ final class PublishJobs implements AutoCloseable {
     return Optional.ofNullable(jobs.get(id));
   }
 
-  private void run(Pipeline pipeline, Job job) {
+  private void run(Job job) {
+    Path copy = null;
     try {
+      job.message = "copying the sources";
+      copy = project.newSnapshotFolder();
+      store.copySources(copy, (job.write ? "publication " : "check ") + job.id + " by "
+          + job.user + " (copying the sources)");
+      Pipeline pipeline;
+      try {
+        pipeline = Pipeline.open(copy);
+      } catch (FindingsException e) {
+        job.notes.addAll(project.relative(e.findings()).stream().map(Finding::toString).toList());
+        job.message = "nothing was " + (job.write ? "published" : "checked")
+            + ": the notice sources have problems (below)";
+        job.state = State.FAILED;
+        return;
+      }
+      job.message = "rendering and verifying";
+      List<Publication> verified = verify(pipeline, job);
       if (!job.write) {
-        verify(pipeline, job);
         job.message = job.view().get("failed") + " of " + job.notices.size() + " fail";
         job.state = State.DONE;
         return;
       }
-      store.acquire();
-      try {
-        List<Publication> verified = verify(pipeline, job);
-        write(job, verified);
-        job.message = verified.size() + " of " + job.notices.size() + " published";
-        job.state = State.DONE;
-      } finally {
-        store.lock().unlock();
-      }
+      write(job, verified);
+      job.message = verified.size() + " of " + job.notices.size() + " published";
+      job.state = State.DONE;
     } catch (OutputBusyException | OutputUnusableException e) {
-      job.message = "nothing was published: " + e.getMessage();
-      job.state = State.FAILED;
-    } catch (IOException e) {
       job.message = "nothing was published: " + e.getMessage();
       job.state = State.FAILED;
     } catch (SourceStore.BusyException e) {
       job.message = "nothing was published: " + e.getMessage();
       job.state = State.FAILED;
-    } catch (RuntimeException e) {
+    } catch (IOException e) {
+      job.message = "nothing was published: " + e.getMessage();
+      job.state = State.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      job.message = "stopped: the service is shutting down; nothing more was published";
+      job.state = State.FAILED;
+    } catch (RuntimeException | Error e) {
+      logged(job, e);
       job.message = "stopped by an internal error; nothing more was published";
       job.state = State.FAILED;
+    } finally {
+      project.deleteSnapshotFolder(copy);
     }
   }
 
-  /** Every notice of the job through the pipeline (or the cache); the ones that pass. */
-  private List<Publication> verify(Pipeline pipeline, Job job) {
+  /**
+   * Every notice of the job through the shared pool (or the cache); the ones that pass. A notice
+   * whose render throws fails alone, as a step without internals, and the job goes on.
+   */
+  private List<Publication> verify(Pipeline pipeline, Job job) throws InterruptedException {
     List<Publication> verified = new ArrayList<>();
     for (NoticeId id : job.notices) {
-      Publication p = renders.getHere(pipeline, Models.key(pipeline, id, Layout.DEFAULT));
+      if (pipeline.catalog().bundle(id.locale()).isEmpty()
+          || !pipeline.assembler().variants().containsKey(id.variant())) {
+        job.steps.add(new Step(id.toString(), false, "no longer in the sources"));
+        continue;
+      }
+      Publication p;
+      try {
+        p = renders.getWaiting(pipeline, Models.key(pipeline, id, Layout.DEFAULT));
+      } catch (Renders.Failed e) {
+        logged(job, e);
+        job.steps.add(new Step(id.toString(), false,
+            "the render stopped with an internal error (details in the service's log)"));
+        continue;
+      }
       if (p.publishable()) {
         verified.add(p);
         job.steps.add(new Step(id.toString(), true, p.pdf().orElseThrow().pages() + " pages"));
       } else {
         Finding first = p.verdict().errors().get(0);
-        job.steps.add(new Step(id.toString(), false, relative(pipeline, first).toString()));
+        job.steps.add(new Step(id.toString(), false, project.relative(first).toString()));
       }
     }
     return verified;
+  }
+
+  private void logged(Job job, Throwable e) {
+    synchronized (log) {
+      log.println("internal error in job " + job.id + ": " + e);
+      e.printStackTrace(log);
+      log.flush();
+    }
   }
 
   /**
@@ -197,11 +246,6 @@ final class PublishJobs implements AutoCloseable {
       job.notes.addAll(e.findings().stream().map(Finding::toString).toList());
       throw new IOException("the output folder cannot be published to", e);
     }
-  }
-
-  private static Finding relative(Pipeline pipeline, Finding f) {
-    String prefix = pipeline.project().toAbsolutePath() + java.io.File.separator;
-    return f.source().startsWith(prefix) ? f.at(f.source().substring(prefix.length()), f.line()) : f;
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.pipeline.Publication;
@@ -21,7 +22,9 @@ import org.noticepublisher.assemble.Layout;
  * Verified notices, made on a bounded pool and cached by what they were made from. The key holds
  * the hash of every source the notice reads; output is reproducible, so a hit is exactly what a
  * new render would give, and an edit makes a new key. Requests for a notice being made share the one
- * render. Past the pool and its small queue, {@link Busy} (the service answers 503).
+ * render. Past the pool and its small queue, {@link Busy} (the service answers 503). Checks and
+ * publications render on the same pool, one notice at a time, waiting for a place rather than being
+ * refused: at most {@code threads} notices are rendered at once, whoever asks.
  */
 final class Renders implements AutoCloseable {
   /** No thread or queue place is free; try again after {@code retryAfterSeconds}. */
@@ -33,10 +36,34 @@ final class Renders implements AutoCloseable {
 
   record Key(NoticeId id, Layout layout, String sources) {}
 
+  /**
+   * Caffeine logs every failed asynchronous load with its whole stack on the JVM's logger (a thousand
+   * lines for a stack overflow); the service logs each failure once, beside the request or job it
+   * belongs to. Held here: the logging framework keeps only weak references to configured loggers.
+   */
+  private static final java.util.logging.Logger CACHE_LOAD_WARNINGS =
+      java.util.logging.Logger.getLogger("com.github.benmanes.caffeine.cache.LocalAsyncCache");
+
+  static {
+    CACHE_LOAD_WARNINGS.setLevel(java.util.logging.Level.OFF);
+  }
+
+  /**
+   * A render that threw (a bug or a resource limit, not bad content: the verdict reports that). The
+   * message names the notice for the log; pages show none of it.
+   */
+  static final class Failed extends RuntimeException {
+    Failed(Key key, @Nullable Throwable cause) {
+      super("rendering " + key.id() + " (" + key.layout().label() + ") threw", cause);
+    }
+  }
+
   private final ThreadPoolExecutor pool;
   private final AsyncCache<Key, Publication> cache;
   private final Duration timeout;
   private final AtomicInteger renders = new AtomicInteger();
+  private final AtomicInteger rendering = new AtomicInteger();
+  private final AtomicInteger mostAtOnce = new AtomicInteger();
 
   Renders(int threads, int queue, Duration timeout) {
     AtomicInteger n = new AtomicInteger();
@@ -58,10 +85,7 @@ final class Renders implements AutoCloseable {
   Publication get(Pipeline pipeline, Key key) {
     CompletableFuture<Publication> future;
     try {
-      future = cache.get(key, (k, executor) -> CompletableFuture.supplyAsync(() -> {
-        renders.incrementAndGet();
-        return pipeline.produce(k.id(), k.layout());
-      }, pool));
+      future = submit(pipeline, key);
     } catch (RejectedExecutionException e) {
       // Nothing is cached for a rejected render: the next request tries again.
       throw new Busy();
@@ -77,37 +101,45 @@ final class Renders implements AutoCloseable {
       if (e.getCause() instanceof RejectedExecutionException) {
         throw new Busy();
       }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw new Failed(key, e.getCause());
     }
   }
 
-  /** Renders in the caller's thread (publishing has its own single thread) and caches the result. */
-  Publication getHere(Pipeline pipeline, Key key) {
-    CompletableFuture<Publication> mine = new CompletableFuture<>();
-    CompletableFuture<Publication> shared = cache.get(key, (k, executor) -> mine);
-    if (shared == mine) {
+  /**
+   * The verified notice, from the cache or rendered on the pool once a place is free: for checks and
+   * publications, which wait instead of being refused, and do not time out.
+   *
+   * @throws Failed when the render threw; the entry is not kept, so a later call renders again
+   */
+  Publication getWaiting(Pipeline pipeline, Key key) throws InterruptedException {
+    CompletableFuture<Publication> future;
+    while (true) {
       try {
-        renders.incrementAndGet();
-        mine.complete(pipeline.produce(key.id(), key.layout()));
-      } catch (RuntimeException | Error e) {
-        // Completed either way: an unfinished entry would block every later request for it.
-        mine.completeExceptionally(e);
-        if (e instanceof Error err) {
-          throw err;
-        }
+        future = submit(pipeline, key);
+        break;
+      } catch (RejectedExecutionException e) {
+        Thread.sleep(100);
       }
     }
     try {
-      return shared.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      return future.get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+      throw new Failed(key, e.getCause());
     }
+  }
+
+  /** A failed future is dropped by the cache, so nothing poisons the key. */
+  private CompletableFuture<Publication> submit(Pipeline pipeline, Key key) {
+    return cache.get(key, (k, executor) -> CompletableFuture.supplyAsync(() -> {
+      renders.incrementAndGet();
+      int now = rendering.incrementAndGet();
+      mostAtOnce.accumulateAndGet(now, Math::max);
+      try {
+        return pipeline.produce(k.id(), k.layout());
+      } finally {
+        rendering.decrementAndGet();
+      }
+    }, pool));
   }
 
   /** The cached result for exactly these sources, if one was made. */
@@ -127,6 +159,11 @@ final class Renders implements AutoCloseable {
 
   long cachedCount() {
     return cache.synchronous().estimatedSize();
+  }
+
+  /** The most renders that ran at the same time since start (never above the pool's threads). */
+  int mostAtOnce() {
+    return mostAtOnce.get();
   }
 
   /** How many renders ran since start (cache misses). */

@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
@@ -19,14 +19,20 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import java.util.stream.Stream;
 import org.noticepublisher.AtomicFile;
+import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.Bundle;
+import org.noticepublisher.catalog.SourceBasis;
+import org.noticepublisher.publish.SourcesLock;
 
 /**
  * The one place the service changes sources: every write is atomic (temporary file, then a move) and,
  * inside a git repository, committed with the signed-in user as author, so no translator's work is
- * lost and every change can be seen and undone. Writes and publishing share one lock, so a save never
- * lands in the middle of a publication: one waits for the other, or is refused after 30 seconds.
+ * lost and every change can be seen and undone. Writes, the copy a publication renders from, and the
+ * CLI's {@code xliff import} and {@code lint --accept} share one lock ({@link SourcesLock}, across
+ * processes), so none lands in the middle of another: one waits for the other, or is refused after
+ * 30 seconds. A publication holds it only while it copies the sources, not while it renders.
  */
 final class SourceStore {
   private static final Pattern STATUS =
@@ -34,7 +40,6 @@ final class SourceStore {
 
   private final Path root;
   private final java.time.Duration maxWait;
-  private final ReentrantLock lock = new ReentrantLock(true);
 
   /**
    * What a write did.
@@ -71,10 +76,6 @@ final class SourceStore {
     this.maxWait = maxWait;
   }
 
-  ReentrantLock lock() {
-    return lock;
-  }
-
   /** Whether the project is inside a git repository (changes are then committed). */
   boolean versioned() {
     return repository().isPresent();
@@ -82,8 +83,43 @@ final class SourceStore {
 
   /** Saves a translator's bundle as a draft: status forced to draft, written atomically, committed. */
   Saved saveDraft(String locale, String text, User user) throws IOException {
-    return write(locale, withStatus(text, "draft"), user,
-        "locales/" + locale + ".properties: draft saved by " + user.name());
+    return saveDraft(locale, text, user, Set.of(), Optional.empty());
+  }
+
+  /**
+   * Saves a draft and, as {@code xliff import} does, records the current English of {@code accepted}
+   * keys (those the translator finished) as their basis, so they are no longer stale; both files in
+   * one commit.
+   *
+   * @param source the English bundle whose text becomes the basis; needed when {@code accepted} is
+   *     not empty
+   */
+  Saved saveDraft(String locale, String text, User user, Set<String> accepted,
+      Optional<Bundle> source) throws IOException {
+    if (!accepted.isEmpty() && source.isEmpty()) {
+      throw new IllegalArgumentException("source: needed to record the basis of " + accepted);
+    }
+    String message = "locales/" + locale + ".properties: draft saved by " + user.name()
+        + (accepted.isEmpty() ? "" : "; " + accepted.size() + " translation(s) marked as matching"
+            + " the current English");
+    return write(locale, withStatus(text, "draft"), user, message, target -> {
+      if (accepted.isEmpty()) {
+        return List.of();
+      }
+      try {
+        SourceBasis basis = SourceBasis.accept(Bundle.load(target), source.orElseThrow(),
+            accepted);
+        return List.of(basis.file());
+      } catch (FindingsException e) {
+        // The text was checked before saving, so it loads; if not, the basis stays as it was.
+        return List.of();
+      }
+    });
+  }
+
+  /** A file written after the bundle, in the same lock and commit (the basis). */
+  private interface AlsoWrite {
+    List<Path> after(Path bundle) throws IOException;
   }
 
   /** Marks a locale reviewed: only the status line changes. */
@@ -91,7 +127,8 @@ final class SourceStore {
     Path file = bundleFile(locale);
     String text = Files.readString(file, StandardCharsets.UTF_8);
     return write(locale, withStatus(text, "reviewed"), user,
-        "locales/" + locale + ".properties: marked reviewed by " + user.name());
+        "locales/" + locale + ".properties: marked reviewed by " + user.name(),
+        target -> List.of());
   }
 
   Path bundleFile(String locale) {
@@ -106,11 +143,14 @@ final class SourceStore {
     return Bundle.STATUS_KEY + " = " + status + "\n" + text;
   }
 
-  private Saved write(String locale, String text, User user, String message) throws IOException {
-    acquire();
-    try {
+  private Saved write(String locale, String text, User user, String message, AlsoWrite also)
+      throws IOException {
+    try (SourcesLock held = acquire("save of locales/" + locale + ".properties by "
+        + user.name())) {
       Path target = bundleFile(locale);
       AtomicFile.write(target, text.getBytes(StandardCharsets.UTF_8));
+      List<Path> files = new ArrayList<>(List.of(target));
+      files.addAll(also.after(target));
       String rel = "locales/" + locale + ".properties";
       Optional<Repository> repo = repository();
       if (repo.isEmpty()) {
@@ -118,31 +158,56 @@ final class SourceStore {
             "saved; the project is not in a git repository, so the change is not versioned");
       }
       try (Repository r = repo.get(); Git git = new Git(r)) {
-        String path = r.getWorkTree().toPath().toRealPath()
-            .relativize(target.toRealPath()).toString().replace('\\', '/');
-        git.add().addFilepattern(path).call();
+        Path work = r.getWorkTree().toPath().toRealPath();
+        var commit = git.commit();
+        for (Path f : files) {
+          String path = work.relativize(f.toRealPath()).toString().replace('\\', '/');
+          git.add().addFilepattern(path).call();
+          commit.setOnly(path);
+        }
         PersonIdent who = new PersonIdent(user.name(), user.name() + "@notice-service.invalid");
-        RevCommit c = git.commit().setOnly(path).setAuthor(who).setCommitter(who)
-            .setMessage(message).call();
+        RevCommit c = commit.setAuthor(who).setCommitter(who).setMessage(message).call();
         return new Saved(rel, Optional.of(c.abbreviate(10).name()),
             "saved and committed as " + c.abbreviate(10).name());
       } catch (GitAPIException e) {
         return new Saved(rel, Optional.empty(),
             "saved, but the commit failed: " + e.getMessage());
       }
-    } finally {
-      lock.unlock();
     }
   }
 
-  void acquire() {
+  /** The sources' lock, shared with publications and the CLI; {@link BusyException} past the wait. */
+  SourcesLock acquire(String purpose) throws IOException {
     try {
-      if (!lock.tryLock(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new BusyException("a publication or another save is running; try again shortly");
+      return SourcesLock.acquire(root, "notice service: " + purpose, maxWait, message -> { });
+    } catch (SourcesLock.BusyException e) {
+      throw new BusyException("The sources are being changed by the " + e.holder()
+          + ". Try again in a few seconds.");
+    }
+  }
+
+  /**
+   * Copies {@code locales/} and {@code templates/} into {@code into} under the lock: a consistent
+   * state of the sources for a publication to render from while translators go on saving.
+   */
+  void copySources(Path into, String purpose) throws IOException {
+    try (SourcesLock held = acquire(purpose)) {
+      for (String dir : List.of("locales", "templates")) {
+        Path from = root.resolve(dir);
+        if (!Files.isDirectory(from)) {
+          continue;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+          for (Path f : files.toList()) {
+            Path to = into.resolve(root.relativize(f).toString());
+            if (Files.isDirectory(f)) {
+              Files.createDirectories(to);
+            } else {
+              Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+          }
+        }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BusyException("interrupted while waiting for the sources");
     }
   }
 

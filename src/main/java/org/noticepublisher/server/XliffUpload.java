@@ -14,7 +14,8 @@ import org.noticepublisher.xliff.XliffImport;
 /**
  * A translator's XLIFF 2.0 file uploaded to the workspace: read and checked exactly as {@code xliff
  * import} does, then turned into the bundle text it would write, which is checked, previewed and
- * saved like an uploaded bundle. Nothing is written while checking.
+ * saved like an uploaded bundle, and the save records the basis of the finished units as the import
+ * does. Nothing is written while checking.
  */
 final class XliffUpload {
   private XliffUpload() {}
@@ -55,7 +56,8 @@ final class XliffUpload {
           XliffImport.bundleText(pipeline.catalog(), plan));
       List<Finding> all = new ArrayList<>(problems);
       all.addAll(bundle.findings());
-      return new BundleCheck.Result(bundle.text(), all, bundle.previews());
+      return new BundleCheck.Result(bundle.text(), all, bundle.previews(),
+          XliffImport.basisToRecord(pipeline.catalog(), plan));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

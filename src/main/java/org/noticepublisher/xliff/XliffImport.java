@@ -150,6 +150,17 @@ public final class XliffImport {
       AtomicFile.write(bundle.file(), bundleText(catalog, plan).getBytes(StandardCharsets.UTF_8));
       bundle = Bundle.load(bundle.file());
     }
+    Set<String> toRecord = basisToRecord(catalog, plan);
+    if (!toRecord.isEmpty()) {
+      SourceBasis.accept(bundle, catalog.source(), toRecord);
+    }
+  }
+
+  /**
+   * The keys whose basis applying {@code plan} records: those the translator finished whose recorded
+   * English is not the current English already. The web service's save records the same.
+   */
+  public static Set<String> basisToRecord(Catalog catalog, Plan plan) {
     Optional<SourceBasis> basis = catalog.basis(plan.locale());
     Set<String> toRecord = new LinkedHashSet<>();
     for (String key : plan.accepted()) {
@@ -158,9 +169,7 @@ public final class XliffImport {
         toRecord.add(key);
       }
     }
-    if (!toRecord.isEmpty()) {
-      SourceBasis.accept(bundle, catalog.source(), toRecord);
-    }
+    return toRecord;
   }
 
   /** The ICU message a unit's targets make, or empty when the unit has no target at all. */

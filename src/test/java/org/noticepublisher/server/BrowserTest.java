@@ -126,6 +126,9 @@ class BrowserTest {
       page.navigate(url("/notices/children-and-young-people/ar"));
       accessible(page, "notice-ar");
       reflows(page, "notice-ar");
+      page.navigate(url("/notices/consultation/ko"));
+      accessible(page, "notice-ko");
+      reflows(page, "notice-ko");
       page.navigate(url("/translate"));
       accessible(page, "translate-index");
       page.navigate(url("/translate/uk"));
@@ -151,6 +154,29 @@ class BrowserTest {
       accessible(page, "publication");
       page.navigate(url("/output/index.html"));
       accessible(page, "output-index");
+    }
+  }
+
+  @Test
+  void theInternalErrorPageIsAccessible(@TempDir Path elsewhere) throws Exception {
+    try (Service broken = Service.start(elsewhere, false, 1, 1);
+        BrowserContext context = browser.newContext()) {
+      NoticeServerTest.makeRendersThrow(broken.project);
+      context.setDefaultTimeout(180_000);
+      context.setDefaultNavigationTimeout(180_000);
+      Page page = context.newPage();
+      page.navigate("http://127.0.0.1:" + broken.server.port() + "/signin");
+      page.getByLabel("Name").fill("vera");
+      page.getByLabel("Password").fill("vera-password");
+      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+          new Page.GetByRoleOptions().setName("Sign in")).click();
+      page.waitForURL("http://127.0.0.1:" + broken.server.port() + "/");
+      var answer = page.navigate("http://127.0.0.1:" + broken.server.port()
+          + "/notices/standard/en-GB");
+      assertEquals(500, answer.status());
+      assertEquals("Something went wrong", page.locator("h1").innerText());
+      accessible(page, "internal-error");
+      reflows(page, "internal-error");
     }
   }
 

@@ -3,6 +3,7 @@ package org.noticepublisher.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,8 @@ class LoadTest {
       List<Long> first = new ArrayList<>();
       timed(warm, "/notices/consultation/pl.pdf", first);
       long before = heap();
+      double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      long cpuBefore = processCpuNanos();
 
       // Cold: every client asks for a different notice at once, more than the pool and queue hold.
       run(service, CLIENTS, NOTICES.size(), (c, i) -> timed(c, "/notices/" + NOTICES.get(i)
@@ -79,6 +82,8 @@ class LoadTest {
         }
       });
       long after = heap();
+      double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      long cpu = processCpuNanos() - cpuBefore;
 
       PdfValidator validator = PdfValidator.publishingStandards();
       for (Map.Entry<String, byte[]> e : firstPdf.entrySet()) {
@@ -92,11 +97,13 @@ class LoadTest {
               + "uncached PDF (render + verify, queueing included): n=%d p50=%d ms p95=%d ms%n"
               + "cached (dashboard, page, preview, report, PDF):     n=%d p50=%d ms p95=%d ms%n"
               + "deliberate 503s (then retried): %d%n"
-              + "heap after GC: before %d MB, after cold round %d MB, after cached round %d MB%n",
+              + "heap after GC: before %d MB, after cold round %d MB, after cached round %d MB%n"
+              + "load average (1 min) before %.2f, after %.2f; CPU of the test JVM in both rounds:"
+              + " %d ms%n",
           Runtime.getRuntime().availableProcessors(), CLIENTS, first.get(0),
           uncached.size(), pct(uncached, 50), pct(uncached, 95),
           cached.size(), pct(cached, 50), pct(cached, 95), busy.get(),
-          before >> 20, baseline >> 20, after >> 20);
+          before >> 20, baseline >> 20, after >> 20, loadBefore, loadAfter, cpu / 1_000_000);
       StringBuilder kindsReport = new StringBuilder();
       new java.util.TreeMap<>(cachedByKind).forEach((k, v) -> kindsReport.append(String.format(
           Locale.ROOT, "  cached %-15s n=%d p50=%d ms p95=%d ms%n", k, v.size(), pct(v, 50),
@@ -197,6 +204,12 @@ class LoadTest {
       return -1;
     }
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  /** CPU time of this JVM (all threads, client and server alike); -1 where the JDK cannot say. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   private static long heap() throws InterruptedException {

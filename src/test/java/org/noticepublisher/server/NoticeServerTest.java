@@ -351,6 +351,11 @@ class NoticeServerTest {
       JsonNode cell = json(erin.get("/api/dashboard")).path("locales");
       String verdicts = cell.toString();
       assertTrue(verdicts.contains("\"verdict\":\"fails\""), "the dashboard shows it failing");
+      // Rendered from the job's copy of the sources, shown as the project's own file.
+      String detail = state.path("steps").get(0).path("detail").asText();
+      assertTrue(detail.startsWith("locales/uk.properties:"), detail);
+      assertTrue(verdicts.contains("\"firstFinding\":\"locales/uk.properties:"), verdicts);
+      assertFalse(verdicts.contains("np-sources-"), "no copy's path: " + verdicts);
     } finally {
       Files.writeString(bundle, before);
     }
@@ -614,6 +619,231 @@ class NoticeServerTest {
       assertTrue(location.contains("not in a git repository"), location);
       assertTrue(Files.readString(plain.project.resolve("locales/pl.properties"))
           .contains("# checked"));
+    }
+  }
+
+  /**
+   * Thousands of nested blocks in a section: openhtmltopdf lays boxes out recursively and runs out
+   * of stack, a {@link StackOverflowError} from inside the pipeline rather than a finding.
+   */
+  static void makeRendersThrow(Path project) throws Exception {
+    Path intro = project.resolve("templates/sections/intro.html");
+    String call = "<th:block th:replace=\"~{blocks :: paragraphs('intro.p')}\"/>";
+    String text = Files.readString(intro);
+    assertTrue(text.contains(call), text);
+    Files.writeString(intro, text.replace(call, "<div>".repeat(6000) + call
+        + "</div>".repeat(6000)));
+  }
+
+  private static void assertNoInternals(String body, Service own) {
+    for (String internal : List.of("Exception", "Error", "java.", "org.", "openhtmltopdf", "\tat ",
+        own.root.toString(), "StackOverflow")) {
+      assertFalse(body.contains(internal), "shows '" + internal + "': " + body);
+    }
+  }
+
+  @Test
+  void aRenderThatThrowsIsA500WithoutInternalsAndTheServiceGoesOn(@TempDir Path elsewhere)
+      throws Exception {
+    try (Service own = Service.start(elsewhere, false, 1, 1)) {
+      makeRendersThrow(own.project);
+      WebClient vera = own.signedIn("vera");
+      HttpResponse<byte[]> page = vera.get("/notices/standard/en-GB");
+      assertEquals(500, page.statusCode(), text(page));
+      assertTrue(text(page).contains("Something went wrong on our side"), text(page));
+      assertNoInternals(text(page), own);
+      HttpResponse<byte[]> api = vera.get("/api/notices/standard/en-GB");
+      assertEquals(500, api.statusCode(), text(api));
+      assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith(
+          "application/json"), api.headers().toString());
+      assertEquals(500, json(api).path("status").asInt(), text(api));
+      assertNoInternals(text(api), own);
+      assertTrue(own.log.toString().contains("StackOverflowError"), "the details are logged");
+      assertEquals(2, json(vera.get("/health")).path("renders").path("rendered").asInt(),
+          "the failed render was not cached: the second request rendered again");
+      HttpResponse<byte[]> pdf = vera.get("/notices/standard/en-GB.pdf");
+      assertEquals(500, pdf.statusCode());
+      assertNoInternals(text(pdf), own);
+      assertEquals(3, json(vera.get("/health")).path("renders").path("rendered").asInt());
+
+      assertEquals(200, vera.get("/").statusCode(), "the service goes on serving");
+      Files.copy(Fixtures.PROJECT.resolve("templates/sections/intro.html"),
+          own.project.resolve("templates/sections/intro.html"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      HttpResponse<byte[]> fixed = vera.get("/notices/standard/en-GB.pdf");
+      assertEquals(200, fixed.statusCode(), text(fixed));
+      assertEquals("%PDF", new String(fixed.body(), 0, 4, StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  @Test
+  void aCheckWhoseRenderThrowsFailsThatNoticeAndFinishes(@TempDir Path elsewhere)
+      throws Exception {
+    try (Service own = Service.start(elsewhere, false, 1, 1)) {
+      makeRendersThrow(own.project);
+      WebClient erin = own.signedIn("erin");
+      HttpResponse<byte[]> started = erin.post("/publish", Map.of("notice", "standard/en-GB"));
+      assertEquals(303, started.statusCode(), text(started));
+      JsonNode state = finished(erin, started.headers().firstValue("Location").orElseThrow());
+      assertEquals("done", state.path("state").asText(), state.toString());
+      assertEquals(0, state.path("published").asInt(), state.toString());
+      JsonNode step = state.path("steps").get(0);
+      assertFalse(step.path("passed").asBoolean(), step.toString());
+      assertTrue(step.path("detail").asText().contains("internal error"), step.toString());
+      assertNoInternals(state.toString(), own);
+      assertFalse(Files.exists(own.output.resolve("standard/en-GB")), "nothing published");
+      HttpResponse<byte[]> next = erin.post("/check", Map.of());
+      assertEquals(303, next.statusCode(), "the next job may start: " + text(next));
+    }
+  }
+
+  private static JsonNode finished(WebClient c, String job) throws Exception {
+    JsonNode state = json(c.get("/api" + job));
+    for (int i = 0; i < 900 && state.path("state").asText().equals("running"); i++) {
+      Thread.sleep(200);
+      state = json(c.get("/api" + job));
+    }
+    return state;
+  }
+
+  @Test
+  void savingAnXliffFileRecordsTheBasisAsTheImportDoes(@TempDir Path elsewhere) throws Exception {
+    try (Service own = Service.start(elsewhere, true, 1, 1)) {
+      Fixtures.edit(own.project.resolve("locales/en-GB.properties"),
+          "Registration number {icoRegistration}.", "Our registration number is {icoRegistration}.");
+      WebClient tomasz = own.signedIn("tomasz");
+      // The registration sentence is in intro.p.2 and consultation.intro.p.3.
+      assertEquals(2, localeRow(tomasz, "pl").path("stale").asInt(), "both are stale");
+      int ukStale = localeRow(tomasz, "uk").path("stale").asInt();
+      org.noticepublisher.pipeline.Pipeline now = org.noticepublisher.pipeline.Pipeline.open(own.project);
+      String xliff = new org.noticepublisher.xliff.XliffExport(now.catalog(), now.profile(),
+          Map.of()).export("pl")
+          .replace("Numer rejestracyjny: <ph", "Nasz numer rejestracyjny to <ph")
+          .replaceFirst("(<unit id=\"intro.p.2\"(?s:.*?))<segment id=\"s1\"",
+              "$1<segment id=\"s1\" state=\"translated\"")
+          .replaceFirst("(<unit id=\"consultation.intro.p.3\"(?s:.*?))<segment id=\"s1\"",
+              "$1<segment id=\"s1\" state=\"translated\"");
+      HttpResponse<byte[]> saved = tomasz.post("/translate/pl/save", Map.of("text", xliff));
+      assertEquals(303, saved.statusCode(), text(saved));
+      assertTrue(polishOf(own).contains("Nasz numer rejestracyjny to"));
+      assertTrue(Files.readString(own.project.resolve("locales/pl.basis.properties"))
+          .contains("Our registration number is {icoRegistration}."), "the new English recorded");
+      assertEquals(0, localeRow(tomasz, "pl").path("stale").asInt(), "no longer stale");
+      assertEquals(ukStale, localeRow(tomasz, "uk").path("stale").asInt(), "uk's stay stale");
+      try (Git git = Git.open(own.project.toFile())) {
+        RevCommit last = git.log().setMaxCount(1).call().iterator().next();
+        assertEquals("tomasz", last.getAuthorIdent().getName());
+        List<String> files = new ArrayList<>();
+        try (var walk = new org.eclipse.jgit.treewalk.TreeWalk(git.getRepository())) {
+          walk.addTree(last.getParent(0).getTree());
+          walk.addTree(last.getTree());
+          walk.setRecursive(true);
+          walk.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+          while (walk.next()) {
+            files.add(walk.getPathString());
+          }
+        }
+        assertEquals(List.of("locales/pl.basis.properties", "locales/pl.properties"), files,
+            "bundle and basis in one commit");
+      }
+    }
+  }
+
+  private static String polishOf(Service own) throws Exception {
+    return Files.readString(own.project.resolve("locales/pl.properties"));
+  }
+
+  private static JsonNode localeRow(WebClient c, String locale) throws Exception {
+    for (JsonNode row : json(c.get("/api/dashboard")).path("locales")) {
+      if (row.path("locale").asText().equals(locale)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + locale);
+  }
+
+  @Test
+  void aSaveDuringAPublicationSucceedsAndThePublicationKeepsItsCopy(@TempDir Path elsewhere)
+      throws Exception {
+    try (Service own = Service.start(elsewhere, true, 2, 2)) {
+      String before = polishOf(own);
+      WebClient erin = own.signedIn("erin");
+      WebClient tomasz = own.signedIn("tomasz");
+      String job;
+      // The test holds the output folder, so the publication is still running (rendered, waiting
+      // to write) when the translator saves.
+      try (org.noticepublisher.publish.Publisher render =
+          org.noticepublisher.publish.Publisher.open(own.output)) {
+        HttpResponse<byte[]> started = erin.post("/publish", Map.of("notice", "standard/pl"));
+        job = started.headers().firstValue("Location").orElseThrow();
+        JsonNode state = json(erin.get("/api" + job));
+        for (int i = 0; i < 900 && !state.path("message").asText().contains("waiting"); i++) {
+          Thread.sleep(200);
+          state = json(erin.get("/api" + job));
+        }
+        assertTrue(state.path("message").asText().contains("waiting"), state.toString());
+        String edited = before.replaceFirst("(?m)^(standard\\.title\\s*=.*)$",
+            "$1 (po publikacji)");
+        HttpResponse<byte[]> saved = tomasz.post("/translate/pl/save", Map.of("text", edited));
+        assertEquals(303, saved.statusCode(), text(saved));
+        assertTrue(polishOf(own).contains("(po publikacji)"));
+        assertEquals("running", json(erin.get("/api" + job)).path("state").asText(),
+            "the save did not wait for the publication");
+      }
+      JsonNode state = finished(erin, job);
+      assertEquals("done", state.path("state").asText(), state.toString());
+      assertEquals(1, state.path("published").asInt(), state.toString());
+      String twin = Files.readString(own.output.resolve("standard/pl/standard.pl.html"));
+      assertFalse(twin.contains("po publikacji"), "published from the copy taken at the start");
+      Path then = Files.createDirectories(elsewhere.resolve("then"));
+      Fixtures.copyOfProject(then);
+      Files.writeString(then.resolve("locales/pl.properties"), before);
+      JsonNode manifest = JSON.readTree(own.output.resolve("manifest.json").toFile());
+      for (JsonNode f : manifest.path("files")) {
+        if (f.path("path").asText().equals("standard/pl/standard.pl.pdf")) {
+          assertEquals(org.noticepublisher.sources.NoticeSources.scan(then).hash(
+              new org.noticepublisher.NoticeId("standard", "pl"),
+              org.noticepublisher.assemble.Layout.DEFAULT).hex(), f.path("sources").asText(),
+              "the manifest records the sources that were rendered");
+        }
+      }
+      JsonNode pl = localeRow(erin, "pl").path("cells");
+      assertEquals("yes", pl.get(cellOf(erin, "standard")).path("published").path("changed")
+          .asText(), "the save came after the copy: " + pl);
+      assertTrue(twin.contains("lang=\"pl\""), "the twin is the Polish notice");
+    }
+  }
+
+  private static int cellOf(WebClient c, String variant) throws Exception {
+    JsonNode variants = json(c.get("/api/dashboard")).path("variants");
+    for (int i = 0; i < variants.size(); i++) {
+      if (variants.get(i).asText().equals(variant)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no variant " + variant);
+  }
+
+  @Test
+  void checksRenderOnTheSharedPoolWithinItsBound(@TempDir Path elsewhere) throws Exception {
+    try (Service own = Service.start(elsewhere, false, 1, 1)) {
+      WebClient erin = own.signedIn("erin");
+      HttpResponse<byte[]> started = erin.post("/check", Map.of());
+      String job = started.headers().firstValue("Location").orElseThrow();
+      JsonNode state = json(erin.get("/api" + job));
+      for (int i = 0; i < 900 && state.path("done").asInt() < 1; i++) {
+        Thread.sleep(200);
+        state = json(erin.get("/api" + job));
+      }
+      // While the check renders, visitors ask for notices it has not reached yet.
+      List<Integer> statuses = new ArrayList<>();
+      for (String locale : List.of("uk", "ro", "ar")) {
+        statuses.add(erin.get("/notices/consultation/" + locale + ".pdf").statusCode());
+      }
+      assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 503), statuses.toString());
+      JsonNode health = json(erin.get("/health")).path("renders");
+      assertEquals(1, health.path("mostAtOnce").asInt(), "one render thread, whoever asks: "
+          + health + " " + statuses);
     }
   }
 

@@ -22,9 +22,12 @@ final class Service implements AutoCloseable {
   final Path output;
   final Path usersFile;
   final NoticeServer server;
-  final StringWriter log = new StringWriter();
+  /** What the service logged: requests and internal errors with their stack traces. */
+  final StringWriter log;
 
-  private Service(Path root, Path project, Path output, Path usersFile, NoticeServer server) {
+  private Service(Path root, Path project, Path output, Path usersFile, NoticeServer server,
+      StringWriter log) {
+    this.log = log;
     this.root = root;
     this.project = project;
     this.output = output;
@@ -57,7 +60,7 @@ final class Service implements AutoCloseable {
           .withUsers(users).withRenderLimits(threads, queue, renderTimeout);
       StringWriter log = new StringWriter();
       NoticeServer server = NoticeServer.start(settings, new PrintWriter(log, true));
-      return new Service(temp, project, output, users, server);
+      return new Service(temp, project, output, users, server, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {

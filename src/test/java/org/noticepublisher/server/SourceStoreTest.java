@@ -8,15 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.noticepublisher.Fixtures;
+import org.noticepublisher.publish.SourcesLock;
 
-/** Writes to the sources: the status line, waiting for a publication, commits by the user. */
+/** Writes to the sources: the status line, waiting for the sources' lock, commits by the user. */
 class SourceStoreTest {
   private static final User TOMASZ = new User("tomasz", Role.TRANSLATOR, List.of("pl"), "x");
 
@@ -36,7 +36,7 @@ class SourceStoreTest {
   }
 
   @Test
-  void aSaveWaitsForAPublicationAndIsRefusedWhenItTakesTooLong(@TempDir Path temp)
+  void aSaveWaitsForTheSourcesLockAndIsRefusedWhenItTakesTooLong(@TempDir Path temp)
       throws Exception {
     Path project = Fixtures.copyOfProject(temp);
     try (Git git = Git.init().setDirectory(project.toFile()).call()) {
@@ -47,27 +47,16 @@ class SourceStoreTest {
     SourceStore store = new SourceStore(project, Duration.ofMillis(300));
     Path bundle = project.resolve("locales/pl.properties");
     String before = Files.readString(bundle);
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread publication = new Thread(() -> {
-      store.lock().lock();
-      try {
-        held.countDown();
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        store.lock().unlock();
-      }
-    });
-    publication.start();
-    held.await();
-    SourceStore.BusyException busy = assertThrows(SourceStore.BusyException.class,
-        () -> store.saveDraft("pl", before + "\n# later\n", TOMASZ));
-    assertTrue(busy.getMessage().contains("try again"), busy.getMessage());
-    assertEquals(before, Files.readString(bundle), "nothing written while publishing");
-    release.countDown();
-    publication.join();
+    // What the CLI's xliff import holds while it writes (another process, or this one).
+    try (SourcesLock importing = SourcesLock.acquire(project, "xliff import of pl.xlf",
+        Duration.ZERO, message -> { })) {
+      SourceStore.BusyException busy = assertThrows(SourceStore.BusyException.class,
+          () -> store.saveDraft("pl", before + "\n# later\n", TOMASZ));
+      assertTrue(busy.getMessage().contains("Try again"), busy.getMessage());
+      assertTrue(busy.getMessage().contains("xliff import of pl.xlf started by PID "),
+          busy.getMessage());
+      assertEquals(before, Files.readString(bundle), "nothing written while importing");
+    }
 
     SourceStore.Saved saved = store.saveDraft("pl", before + "\n# later\n", TOMASZ);
     assertTrue(saved.commit().isPresent(), saved.note());

@@ -214,6 +214,48 @@ class XliffTest {
         Files.readString(project.resolve("locales/pl.properties")));
   }
 
+  @Test
+  void importAndAcceptWaitForTheSourcesLockTheServiceSavesUnder(@TempDir Path dir)
+      throws Exception {
+    Path project = Fixtures.copyOfProject(dir.resolve("project"));
+    Path file = Files.writeString(dir.resolve("pl.xlf"), export(project, "pl")
+        .replace("Numer rejestracyjny: <ph", "Nr rejestracyjny: <ph"));
+    Map<String, String> before = new java.util.HashMap<>();
+    for (String name : List.of("pl.properties", "pl.basis.properties")) {
+      before.put(name, Files.readString(project.resolve("locales").resolve(name)));
+    }
+    // What the web service holds while it saves a translator's bundle.
+    try (var saving = org.noticepublisher.publish.SourcesLock.acquire(project,
+        "notice service: save of locales/pl.properties by tomasz", java.time.Duration.ZERO,
+        message -> { })) {
+      Cli imported = Cli.run("xliff", "import", "-p", project.toString(), "--wait", "0",
+          file.toString());
+      assertEquals(1, imported.code(), imported.printed());
+      assertTrue(imported.err().contains("Nothing was changed. The project's sources are in use"
+          + " by the notice service: save of locales/pl.properties by tomasz"), imported.err());
+      // Another process: the operating system's lock on the file, not only this JVM's semaphore.
+      Process other = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+          org.noticepublisher.cli.Main.class.getName(), "lint", "-p", project.toString(),
+          "--wait", "0", "-l", "pl", "--accept-all").redirectErrorStream(true).start();
+      String printed = new String(other.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(1, other.waitFor(), printed);
+      assertTrue(printed.contains("in use by the notice service: save of locales/pl.properties"),
+          printed);
+      for (String name : before.keySet()) {
+        assertEquals(before.get(name), Files.readString(project.resolve("locales").resolve(name)),
+            name + " unchanged while the service held the sources");
+      }
+    }
+    Cli imported = Cli.run("xliff", "import", "-p", project.toString(), "--wait", "0",
+        file.toString());
+    assertEquals(0, imported.code(), imported.printed());
+    assertTrue(Files.readString(project.resolve("locales/pl.properties"))
+        .contains("Nr rejestracyjny"));
+  }
+
   private static String unit(String xliff, String key) {
     int from = xliff.indexOf("<unit id=\"" + key + "\"");
     return xliff.substring(from, xliff.indexOf("</unit>", from));
