@@ -74,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "need --warmup >= 0, --runs >= 1");
     }
     long start = System.nanoTime();
+    String loadBefore = loadAverage();
     PdfValidator.prepareInBackground();
     var opened = project.open(spec.commandLine().getErr());
     if (opened.isEmpty()) {
@@ -152,6 +153,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "  peak heap: %.1f MiB of %.0f MiB allowed (-Xmx)%n", peakHeapMiB(),
         Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
+    // Wall times on a shared machine mean little without how busy it was.
+    out.printf(Locale.ROOT, "  load average (1, 5, 15 min): %s at the start, %s at the end%n",
+        loadBefore, loadAverage());
     out.printf(Locale.ROOT, "  cpus: %d, java %s, options: %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         String.join(" ", jvmOptions()));
@@ -228,9 +232,10 @@ final class BenchCommand implements Callable<Integer> {
       long rendered = printed.lines().filter(l -> l.matches("\\[ *\\d+/\\d+\\] .*"))
           .filter(l -> !l.endsWith("unchanged")).count();
       // CPU time as last seen (up to 20 ms short): on a busy shared machine it varies less than ms.
-      out.printf(Locale.ROOT, "  %-44s %8.0f ms  CPU %6.1f s  %3d rendered  peak RSS %s%n",
-          what + ":", ms, cpu.toMillis() / 1000.0, rendered,
-          peakKiB == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", peakKiB / 1024.0));
+      out.printf(Locale.ROOT, "  %-44s %8.0f ms  CPU %6.1f s  %3d rendered  peak RSS %s"
+              + "  load %s%n", what + ":", ms, cpu.toMillis() / 1000.0, rendered,
+          peakKiB == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", peakKiB / 1024.0),
+          loadAverage().split(" ")[0]);
       out.flush();
       if (p.exitValue() != 0) {
         out.println("    exit " + p.exitValue() + ":\n" + printed.indent(4));
@@ -287,6 +292,16 @@ final class BenchCommand implements Callable<Integer> {
             && !a.startsWith("-D" + RENDER_JVM)
             && !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-XX:DumpLoadedClassList"))
         .toList();
+  }
+
+  /** The system's load averages (Linux: /proc/loadavg), "n/a" where unknown. */
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+      return parts.length >= 3 ? String.join(" ", parts[0], parts[1], parts[2]) : "n/a";
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
   }
 
   /** The peak resident set of a running process (Linux: VmHWM), 0 where unknown. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,22 @@ class ParallelRenderTest {
       assertArrayEquals(Files.readAllBytes(dir.resolve("serial").resolve(f)),
           Files.readAllBytes(dir.resolve("parallel").resolve(f)), f.toString());
     }
+  }
+
+  /** A matrix goes out in batches, each one generation, not a generation of hard links a notice. */
+  @Test
+  void aRunPublishesItsNoticesTogether(@TempDir Path dir) throws Exception {
+    Duration before = RenderCommand.batch;
+    RenderCommand.batch = Duration.ofHours(1);
+    try {
+      Cli r = render(dir.resolve("output"), "2");
+      assertEquals(0, r.code(), r.printed());
+    } finally {
+      RenderCommand.batch = before;
+    }
+    assertEquals(Path.of(".output.publish", "000001"),
+        Files.readSymbolicLink(dir.resolve("output")), "six notices, one generation");
+    PublishedOutput.assertConsistent(dir.resolve("output"), "published together");
   }
 
   private static Cli render(Path output, String threads) {

@@ -38,6 +38,11 @@ class EngineTest {
     assertEquals(Engine.ownCode(classes), Engine.ownCode(jar), "folder and jar");
     assertEquals(Engine.ownCode(jar), Engine.ownCode(rebuilt), "rebuilt: other times, manifest");
 
+    Files.writeString(classes.resolve("org/noticepublisher/A.class"), "class Z");
+    assertNotEquals(Engine.ownCode(jar), Engine.ownCode(classes), "a class changed, same size");
+    Path changed = jar(dir.resolve("three.jar"), Map.of("org/noticepublisher/A.class", "class Z",
+        "org/noticepublisher/b/B.class", "class B", "fonts/Some.ttf", "glyphs"), 1L, "");
+    assertEquals(Engine.ownCode(classes), Engine.ownCode(changed), "the jar of the changed folder");
     Files.writeString(classes.resolve("org/noticepublisher/A.class"), "class A, changed");
     assertNotEquals(Engine.ownCode(jar), Engine.ownCode(classes), "a changed class");
   }
