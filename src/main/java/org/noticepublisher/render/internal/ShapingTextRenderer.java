@@ -104,7 +104,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   public void drawString(OutputDevice device, String string, float x, float y,
       @Nullable JustificationInfo info) {
     PdfBoxOutputDevice pdf = (PdfBoxOutputDevice) device;
-    PdfBoxFSFont font = currentFont(pdf);
+    PdfBoxFSFont font = shapingEnabled && mayNeedShaping(string) ? currentFont(pdf) : null;
     List<Piece> pieces = font == null ? null : pieces(font, string, true);
     if (font == null || pieces == null) {
       if (info == null) {
@@ -298,7 +298,8 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
           int[] chars = c.text().codePoints().toArray();
           float left = x + extra + s.pen()[c.from()] * scale;
           float share = (s.pen()[c.to()] - s.pen()[c.from()]) * scale / chars.length;
-          float stretch = share / (shaper.blankAdvance() * scale);
+          // Never zero: a text matrix that cannot be inverted breaks some readers.
+          float stretch = Math.max(share / (shaper.blankAdvance() * scale), 0.001f);
           for (int k = chars.length - 1; k >= 0; k--) {
             float from = left + (chars.length - 1 - k) * share;
             span(out, new String(chars, k, 1));
