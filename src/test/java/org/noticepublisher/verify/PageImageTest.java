@@ -44,7 +44,14 @@ class PageImageTest {
       "consultation, uk, A5, true",
       "children-and-young-people, ar, A5, false",
       "standard, pl, LETTER, true",
-      "children-and-young-people, en-GB, A5, true"})
+      "children-and-young-people, en-GB, A5, true",
+      // complex scripts: each on smaller paper or in large print, Urdu (Nastaliq) on both
+      "children-and-young-people, ta, A5, false",
+      "children-and-young-people, bn, A4, true",
+      "children-and-young-people, gu, A5, true",
+      "children-and-young-people, pa, A5, false",
+      "children-and-young-people, ur, A5, false",
+      "children-and-young-people, ur, A4, true"})
   void smallerPaperAndLargePrintStayOffTheEdges(String variant, String locale,
       Layout.PageSize paper, boolean large) throws Exception {
     Publication p = Fixtures.produced(new NoticeId(variant, locale), new Layout(paper, large));

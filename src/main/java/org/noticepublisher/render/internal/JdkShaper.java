@@ -32,9 +32,30 @@ public final class JdkShaper {
       new FontRenderContext(new AffineTransform(), true, true);
 
   private final Font font;
+  private final int blankGlyph;
+  private final float blankAdvance;
 
   private JdkShaper(Font font) {
     this.font = font;
+    GlyphVector space = font.createGlyphVector(CONTEXT, new char[] {' '});
+    float advance = space.getGlyphMetrics(0).getAdvanceX();
+    boolean blank = font.canDisplay(' ') && advance > 0
+        && space.getGlyphOutline(0).getBounds2D().isEmpty();
+    this.blankGlyph = blank ? space.getGlyphCode(0) : -1;
+    this.blankAdvance = blank ? advance : 0;
+  }
+
+  /**
+   * The font's space glyph if it has an advance and no outline, else -1: a glyph that can be shown
+   * anywhere, at any width, without drawing anything.
+   */
+  public int blankGlyph() {
+    return blankGlyph;
+  }
+
+  /** The advance of {@link #blankGlyph}, in thousandths of an em. */
+  public float blankAdvance() {
+    return blankAdvance;
   }
 
   /** A shaper for the TrueType font in {@code bytes}. */
@@ -75,19 +96,23 @@ public final class JdkShaper {
     int[] charIndex = gv.getGlyphCharIndices(0, n, null);
     float[] x = new float[n];
     float[] y = new float[n];
+    float[] pen = new float[n + 1];
     for (int i = 0; i < n; i++) {
       x[i] = positions[2 * i];
       y[i] = positions[2 * i + 1];
+      pen[i + 1] = pen[i] + gv.getGlyphMetrics(i).getAdvanceX();
     }
-    return new Shaped(text, ids, x, y, positions[2 * n], charIndex);
+    return new Shaped(text, ids, x, y, positions[2 * n], charIndex, pen);
   }
 
   /**
    * A shaped run. {@code x}, {@code y}: where each glyph's origin lies, from the run's origin, in
-   * thousandths of an em, y growing downwards; {@code advance}: the run's width.
+   * thousandths of an em, y growing downwards; {@code advance}: the run's width; {@code pen}: the
+   * pen position on the baseline before each glyph (and after the last), by the glyphs' advances,
+   * so the glyphs {@code [from, to)} take up {@code pen[from]} to {@code pen[to]} of the line.
    */
   public record Shaped(String text, int[] glyphs, float[] x, float[] y, float advance,
-      int[] charIndex) {
+      int[] charIndex, float[] pen) {
 
     /**
      * The run cut into clusters: consecutive glyphs that stand for one contiguous stretch of text

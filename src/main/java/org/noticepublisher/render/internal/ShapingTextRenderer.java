@@ -13,6 +13,7 @@ import com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver.FontDescription;
 import com.openhtmltopdf.pdfboxout.PdfBoxOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
+import com.openhtmltopdf.pdfboxout.PdfContentStreamAdapter;
 import com.openhtmltopdf.render.FSFont;
 import com.openhtmltopdf.render.JustificationInfo;
 import java.awt.geom.AffineTransform;
@@ -103,7 +104,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   public void drawString(OutputDevice device, String string, float x, float y,
       @Nullable JustificationInfo info) {
     PdfBoxOutputDevice pdf = (PdfBoxOutputDevice) device;
-    PdfBoxFSFont font = currentFont(pdf);
+    PdfBoxFSFont font = shapingEnabled && mayNeedShaping(string) ? currentFont(pdf) : null;
     List<Piece> pieces = font == null ? null : pieces(font, string, true);
     if (font == null || pieces == null) {
       if (info == null) {
@@ -179,7 +180,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
         out = new ArrayList<>();
       }
       if (plain.length() > 0) {
-        out.add(new Piece(plain.toString(), null, null));
+        out.add(new Piece(plain.toString(), null, null, null));
         plain.setLength(0);
       }
       boolean rtl = UScript.getScript(cp) == UScript.ARABIC;
@@ -188,12 +189,12 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
           ? Bidi.writeReverse(text.substring(i, end), Bidi.DO_MIRRORING) : text.substring(i, end);
       // fontFor() picks only fonts that have a shaper.
       JdkShaper shaper = Objects.requireNonNull(shaper(desc.getFont()), "shaper");
-      out.add(new Piece(run, desc, shaped.computeIfAbsent(new RunKey(shaper, run),
+      out.add(new Piece(run, desc, shaper, shaped.computeIfAbsent(new RunKey(shaper, run),
           k -> shaper.shape(run, rtl))));
       i = end;
     }
     if (out != null && plain.length() > 0) {
-      out.add(new Piece(plain.toString(), null, null));
+      out.add(new Piece(plain.toString(), null, null, null));
     }
     return out;
   }
@@ -249,6 +250,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   private float drawGlyphs(PdfBoxFastOutputDevice device, Piece p, float x, float y, float size,
       @Nullable JustificationInfo info) {
     JdkShaper.Shaped s = Objects.requireNonNull(p.shaped, "shaped");
+    JdkShaper shaper = Objects.requireNonNull(p.shaper, "shaper");
     PDType0Font pdFont = (PDType0Font) Objects.requireNonNull(p.desc, "desc").getFont();
     float dotsPerPoint = device.getDotsPerPoint();
     float pageHeight = device.normalizeY(0);
@@ -267,31 +269,58 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
     float extra = 0;
     Set<Integer> used = new HashSet<>();
     try {
-      // Nastaliq words cascade: the glyphs of one letter overlap its neighbours' and sit above the
-      // baseline, so no reader could place a span per letter. A word is one span there.
+      // A right-to-left run is drawn left to right, so its clusters come in reverse reading order:
+      // ReversedChars (ISO 32000-1, 14.8.2.5.3) says so, and readers that honour neither it nor
+      // a span's place in it still get each span's text the right way round (see below).
       boolean rtl = UScript.getScript(s.text().codePointAt(0)) == UScript.ARABIC;
-      for (JdkShaper.Cluster c : rtl ? List.of(new JdkShaper.Cluster(0, s.glyphs().length,
-          s.text())) : s.clusters()) {
+      int anchor = rtl ? shaper.blankGlyph() : -1;
+      if (rtl) {
+        out.write("/ReversedChars BMC\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      for (JdkShaper.Cluster c : s.clusters()) {
         recordUnmapped(pdFont, s, c);
-        out.write(("/Span <</ActualText " + utf16Hex(c.text()) + ">> BDC\n")
-            .getBytes(StandardCharsets.US_ASCII));
-        for (int g = c.from(); g < c.to(); g++) {
-          AffineTransform at = new AffineTransform(base);
-          at.translate(x + extra + s.x()[g] * scale, y + s.y()[g] * scale);
-          AffineTransform m = new AffineTransform(1, 0, 0, -1, 0, pageHeight);
-          m.concatenate(at);
-          m.concatenate(AffineTransform.getScaleInstance(1, -1));
-          m.scale(dotsPerPoint, dotsPerPoint);
-          double[] mx = new double[6];
-          m.getMatrix(mx);
-          float b = skew != 0 ? 0f : (float) mx[1];
-          float cc = skew != 0 ? skew : (float) mx[2];
-          page.setTextMatrix((float) mx[0], b, cc, (float) mx[3], (float) mx[4], (float) mx[5]);
-          int gid = s.glyphs()[g];
-          used.add(gid);
-          out.write(("<" + hex(pdFont.encodeGlyphId(gid)) + "> Tj\n")
-              .getBytes(StandardCharsets.US_ASCII));
+        if (anchor < 0) {
+          span(out, c.text());
+          for (int g = c.from(); g < c.to(); g++) {
+            show(page, out, pdFont, s.glyphs()[g], base, x + extra + s.x()[g] * scale,
+                y + s.y()[g] * scale, 1, pageHeight, dotsPerPoint, skew, used);
+          }
+          out.write("EMC\n".getBytes(StandardCharsets.US_ASCII));
+        } else {
+          // Nastaliq letters climb above the baseline and overlap. poppler places a span's text
+          // where its first glyph starts and its last glyph ends, and starts a new word at any
+          // change of baseline; it lays a span's characters out left to right, so a span of a
+          // letter and its vowel mark reads backwards. PDFBox gives a span's text the first
+          // glyph's place and width. So each character gets a span of its own for an equal share
+          // of its cluster's width on the line, opened and closed by the blank space glyph
+          // stretched over that share on the baseline (it draws nothing); the cluster's glyphs go
+          // in its first character's span, the rightmost.
+          int[] chars = c.text().codePoints().toArray();
+          float left = x + extra + s.pen()[c.from()] * scale;
+          float share = (s.pen()[c.to()] - s.pen()[c.from()]) * scale / chars.length;
+          // Never zero: a text matrix that cannot be inverted breaks some readers.
+          float stretch = Math.max(share / (shaper.blankAdvance() * scale), 0.001f);
+          for (int k = chars.length - 1; k >= 0; k--) {
+            float from = left + (chars.length - 1 - k) * share;
+            span(out, new String(chars, k, 1));
+            show(page, out, pdFont, anchor, base, from, y, stretch, pageHeight, dotsPerPoint,
+                skew, used);
+            for (int g = c.from(); k == 0 && g < c.to(); g++) {
+              show(page, out, pdFont, s.glyphs()[g], base, x + extra + s.x()[g] * scale,
+                  y + s.y()[g] * scale, 1, pageHeight, dotsPerPoint, skew, used);
+            }
+            if (k == 0 && c.to() > c.from()) {
+              show(page, out, pdFont, anchor, base, from, y, stretch, pageHeight, dotsPerPoint,
+                  skew, used);
+            }
+            out.write("EMC\n".getBytes(StandardCharsets.US_ASCII));
+          }
         }
+        if (info != null && !rtl) {
+          extra += info.getNonSpaceAdjust();
+        }
+      }
+      if (rtl) {
         out.write("EMC\n".getBytes(StandardCharsets.US_ASCII));
         if (info != null) {
           extra += info.getNonSpaceAdjust();
@@ -305,6 +334,35 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       pdFont.addGlyphsToSubset(used);
     }
     return s.advance() * scale + extra;
+  }
+
+  /** Opens a marked-content span whose text is {@code text}. */
+  private static void span(OutputStream out, String text) throws IOException {
+    out.write(("/Span <</ActualText " + utf16Hex(text) + ">> BDC\n")
+        .getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Shows one glyph with its origin at ({@code gx}, {@code gy}) in device units, {@code stretch}
+   * times its width.
+   */
+  private static void show(PdfContentStreamAdapter page, OutputStream out,
+      PDType0Font font, int gid, AffineTransform base, float gx, float gy, float stretch,
+      float pageHeight, float dotsPerPoint, float skew, Set<Integer> used) throws IOException {
+    AffineTransform at = new AffineTransform(base);
+    at.translate(gx, gy);
+    at.scale(stretch, 1);
+    AffineTransform m = new AffineTransform(1, 0, 0, -1, 0, pageHeight);
+    m.concatenate(at);
+    m.concatenate(AffineTransform.getScaleInstance(1, -1));
+    m.scale(dotsPerPoint, dotsPerPoint);
+    double[] mx = new double[6];
+    m.getMatrix(mx);
+    float b = skew != 0 ? 0f : (float) mx[1];
+    float cc = skew != 0 ? skew : (float) mx[2];
+    page.setTextMatrix((float) mx[0], b, cc, (float) mx[3], (float) mx[4], (float) mx[5]);
+    used.add(gid);
+    out.write(("<" + hex(font.encodeGlyphId(gid)) + "> Tj\n").getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
@@ -352,6 +410,6 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
 
   private record RunKey(JdkShaper shaper, String text) {}
 
-  private record Piece(String text, @Nullable FontDescription desc,
+  private record Piece(String text, @Nullable FontDescription desc, @Nullable JdkShaper shaper,
       JdkShaper.@Nullable Shaped shaped) {}
 }

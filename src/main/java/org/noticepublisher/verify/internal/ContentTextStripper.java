@@ -28,6 +28,7 @@ import org.noticepublisher.catalog.Catalog;
  * and compared with the expected text laid out by the bidi algorithm ({@link VisualLines}).
  */
 public final class ContentTextStripper extends PDFTextStripper {
+  private static final COSName REVERSED_CHARS = COSName.getPDFName("ReversedChars");
   private final boolean includeArtifacts;
   private final boolean rightToLeft;
   private final Deque<Boolean> artifact = new ArrayDeque<>();
@@ -39,6 +40,8 @@ public final class ContentTextStripper extends PDFTextStripper {
   /** Inside a marked-content span with /ActualText: its text, depth and glyphs. */
   private @Nullable String actualText;
   private int actualTextDepth;
+  /** Inside a ReversedChars sequence: the ActualText of each span in it, in drawing order. */
+  private @Nullable List<String> reversedSpans;
   private final List<TextPosition> spanned = new java.util.ArrayList<>();
 
   private ContentTextStripper(boolean includeArtifacts, boolean rightToLeft) {
@@ -92,10 +95,18 @@ public final class ContentTextStripper extends PDFTextStripper {
   public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
     boolean inside = !artifact.isEmpty() && artifact.peek();
     artifact.push(inside || COSName.ARTIFACT.equals(tag));
-    if (actualText == null && properties != null
-        && properties.getDictionaryObject(COSName.ACTUAL_TEXT) instanceof COSString text) {
+    COSString text = properties != null
+        && properties.getDictionaryObject(COSName.ACTUAL_TEXT) instanceof COSString s ? s : null;
+    if (actualText == null && text != null) {
       actualText = text.getString();
       actualTextDepth = artifact.size();
+    } else if (actualText == null && REVERSED_CHARS.equals(tag)) {
+      // A right-to-left word drawn left to right, a span per letter: one word, read as a whole.
+      actualText = "";
+      actualTextDepth = artifact.size();
+      reversedSpans = new ArrayList<>();
+    } else if (reversedSpans != null && text != null) {
+      reversedSpans.add(text.getString());
     }
     super.beginMarkedContentSequence(tag, properties);
   }
@@ -111,6 +122,15 @@ public final class ContentTextStripper extends PDFTextStripper {
     super.endMarkedContentSequence();
     String text = actualText;
     if (spanEnds && text != null) {
+      List<String> letters = reversedSpans;
+      if (letters != null) {
+        StringBuilder word = new StringBuilder();
+        for (int i = letters.size() - 1; i >= 0; i--) {
+          word.append(letters.get(i));
+        }
+        text = word.toString();
+        reversedSpans = null;
+      }
       actualText = null;
       if (!spanned.isEmpty()) {
         // Right-to-left lines are compared as drawn (visual order): so is the span's text.
