@@ -38,11 +38,12 @@ public final class AtomicFile {
     Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       if (ownerOnly && temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(temp, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            temp,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }
-      try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE)) {
+      try (OutputStream out =
+          Files.newOutputStream(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         out.write(bytes);
       }
       PosixFileAttributeView old = Files.getFileAttributeView(target, PosixFileAttributeView.class);
@@ -50,8 +51,8 @@ public final class AtomicFile {
         Files.setPosixFilePermissions(temp, old.readAttributes().permissions());
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

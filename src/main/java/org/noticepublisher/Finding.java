@@ -3,9 +3,9 @@ package org.noticepublisher;
 import java.util.Objects;
 
 /**
- * One problem found anywhere in the pipeline: a lint finding, a missing fact, a veraPDF rule failure, a
- * text-fidelity failure. Every stage reports through this one type, so the CLI, JSON and web page show
- * every problem the same way.
+ * One problem found anywhere in the pipeline: a lint finding, a missing fact, a veraPDF rule
+ * failure, a text-fidelity failure. Every stage reports through this one type, so the CLI, JSON and
+ * web page show every problem the same way.
  *
  * @param severity whether the problem stops publication
  * @param source the file the problem is in, as a path a user can open: a bundle, template or
@@ -50,7 +50,9 @@ public record Finding(
     return severity == Severity.ERROR;
   }
 
-  /** {@code file:line: error [code] message (fix: …)}, the shape compilers use, so editors can jump. */
+  /**
+   * {@code file:line: error [code] message (fix: …)}, the shape compilers use, so editors can jump.
+   */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();

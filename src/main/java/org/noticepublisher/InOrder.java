@@ -13,10 +13,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs tasks on a few threads and hands their results back in the order the tasks were given, on the
- * calling thread: what a command prints and writes never depends on which task finished first. Only
- * {@code 2 × threads} tasks are started ahead of the one being handed back, so memory stays bounded
- * however many tasks there are.
+ * Runs tasks on a few threads and hands their results back in the order the tasks were given, on
+ * the calling thread: what a command prints and writes never depends on which task finished first.
+ * Only {@code 2 × threads} tasks are started ahead of the one being handed back, so memory stays
+ * bounded however many tasks there are.
  */
 public final class InOrder {
   private InOrder() {}
@@ -39,8 +39,8 @@ public final class InOrder {
    * @throws E what the sink throws; the tasks not yet handed back are cancelled
    * @throws IllegalArgumentException if {@code threads < 1}
    */
-  public static <T, E extends Exception> void run(List<? extends Callable<T>> tasks, int threads,
-      Sink<T, E> sink) throws E {
+  public static <T, E extends Exception> void run(
+      List<? extends Callable<T>> tasks, int threads, Sink<T, E> sink) throws E {
     Objects.requireNonNull(tasks, "tasks");
     Objects.requireNonNull(sink, "sink");
     if (threads < 1) {

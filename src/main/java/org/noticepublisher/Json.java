@@ -16,11 +16,12 @@ import java.util.Objects;
  * cannot be changed by a caller.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      // Declaration order, not alphabetical: a reader finds "path" and "type" first.
-      .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          // Declaration order, not alphabetical: a reader finds "path" and "type" first.
+          .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .build();
 
   private Json() {}
 
@@ -31,16 +32,16 @@ public final class Json {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       // Only the project's own types are written: failing to serialise one is a programming error.
-      throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON",
-          e);
+      throw new IllegalArgumentException(
+          "cannot write " + value.getClass().getName() + " as JSON", e);
     }
   }
 
   /**
    * Reads {@code json} as a {@code type}.
    *
-   * @throws JsonProcessingException when the text is not JSON or not the shape of {@code type};
-   *     its location gives the line
+   * @throws JsonProcessingException when the text is not JSON or not the shape of {@code type}; its
+   *     location gives the line
    */
   public static <T> T read(byte[] json, Class<T> type) throws JsonProcessingException {
     Objects.requireNonNull(json, "json");

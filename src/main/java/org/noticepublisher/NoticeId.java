@@ -17,7 +17,8 @@ public record NoticeId(String variant, String locale) {
     Objects.requireNonNull(variant, "variant");
     Objects.requireNonNull(locale, "locale");
     if (!VARIANT.matcher(variant).matches()) {
-      throw new IllegalArgumentException("variant must be lower-case words joined by '-': " + variant);
+      throw new IllegalArgumentException(
+          "variant must be lower-case words joined by '-': " + variant);
     }
     if (!LOCALE.matcher(locale).matches()) {
       throw new IllegalArgumentException("locale must be a BCP 47 tag such as en-GB: " + locale);

@@ -1,6 +1,8 @@
 package org.noticepublisher;
 
-/** How bad a {@link Finding} is: errors stop publication, warnings are shown and published anyway. */
+/**
+ * How bad a {@link Finding} is: errors stop publication, warnings are shown and published anyway.
+ */
 public enum Severity {
   ERROR,
   WARNING;

@@ -16,7 +16,9 @@ class AtomicFileTest {
     Path plain = dir.resolve("new.properties");
     Path reference = Files.createFile(dir.resolve("reference"));
     AtomicFile.write(plain, "a = b\n".getBytes(StandardCharsets.UTF_8));
-    assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(plain),
+    assertEquals(
+        Files.getPosixFilePermissions(reference),
+        Files.getPosixFilePermissions(plain),
         "as any new file here, not a temporary file's 0600");
 
     Path shared = Files.writeString(dir.resolve("pl.properties"), "old\n");

@@ -82,7 +82,9 @@ public final class Fixtures {
     }
   }
 
-  /** Replaces {@code from} by {@code to} in a file of a copied project; fails if it is not there. */
+  /**
+   * Replaces {@code from} by {@code to} in a file of a copied project; fails if it is not there.
+   */
   public static void edit(Path file, String from, String to) {
     try {
       String text = Files.readString(file);

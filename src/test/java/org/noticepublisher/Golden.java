@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Golden files: text a user reads, compared exactly with a reviewed copy under
- * {@code src/test/resources/golden/}. A difference fails with the first differing line and the
- * lines around it. To accept a change on purpose, rewrite the files and review them with {@code git
+ * Golden files: text a user reads, compared exactly with a reviewed copy under {@code
+ * src/test/resources/golden/}. A difference fails with the first differing line and the lines
+ * around it. To accept a change on purpose, rewrite the files and review them with {@code git
  * diff}:
  *
  * <pre>mvn -B test -Dgolden.update=true -Dtest=GoldenTest</pre>
@@ -38,15 +38,27 @@ public final class Golden {
         return;
       }
       if (!Files.isRegularFile(file)) {
-        throw new AssertionError("no golden file " + Fixtures.PROJECT.relativize(file)
-            + "; create it with: mvn -B test -D" + UPDATE + "=true -Dtest=<this test>");
+        throw new AssertionError(
+            "no golden file "
+                + Fixtures.PROJECT.relativize(file)
+                + "; create it with: mvn -B test -D"
+                + UPDATE
+                + "=true -Dtest=<this test>");
       }
       String expected = Files.readString(file, StandardCharsets.UTF_8);
-      diff(expected, actual).ifPresent(d -> {
-        throw new AssertionError(Fixtures.PROJECT.relativize(file) + " differs:\n" + d
-            + "\nIf the change is intended: mvn -B test -D" + UPDATE + "=true -Dtest=<this test>"
-            + ", then review git diff " + Fixtures.PROJECT.relativize(file));
-      });
+      diff(expected, actual)
+          .ifPresent(
+              d -> {
+                throw new AssertionError(
+                    Fixtures.PROJECT.relativize(file)
+                        + " differs:\n"
+                        + d
+                        + "\nIf the change is intended: mvn -B test -D"
+                        + UPDATE
+                        + "=true -Dtest=<this test>"
+                        + ", then review git diff "
+                        + Fixtures.PROJECT.relativize(file));
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -64,8 +76,13 @@ public final class Golden {
       i++;
     }
     StringBuilder out = new StringBuilder();
-    out.append("first difference at line ").append(i + 1).append(" (expected ")
-        .append(want.size()).append(" lines, got ").append(got.size()).append(" lines)\n");
+    out.append("first difference at line ")
+        .append(i + 1)
+        .append(" (expected ")
+        .append(want.size())
+        .append(" lines, got ")
+        .append(got.size())
+        .append(" lines)\n");
     for (int j = Math.max(0, i - CONTEXT); j < i; j++) {
       out.append(String.format("  %5d   %s%n", j + 1, want.get(j)));
     }
@@ -85,7 +102,8 @@ public final class Golden {
     while (end > 0 && shown.charAt(end - 1) == ' ') {
       end--;
     }
-    return end == shown.length() ? shown
+    return end == shown.length()
+        ? shown
         : shown.substring(0, end) + "·".repeat(shown.length() - end);
   }
 }

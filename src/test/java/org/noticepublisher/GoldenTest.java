@@ -17,8 +17,8 @@ import org.noticepublisher.assemble.Layout;
 
 /**
  * What users read, exactly: the assembled HTML of a few notices and the findings lint prints for a
- * broken bundle. A change here is a change users see; accept it on purpose with
- * {@code mvn -B test -Dgolden.update=true -Dtest=GoldenTest} and review the diff.
+ * broken bundle. A change here is a change users see; accept it on purpose with {@code mvn -B test
+ * -Dgolden.update=true -Dtest=GoldenTest} and review the diff.
  */
 class GoldenTest {
   private static final Pattern DATA_URI =
@@ -27,10 +27,13 @@ class GoldenTest {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"standard, en-GB", "children-and-young-people, ar", "consultation, ko"})
   void assembledHtml(String variant, String locale) throws FindingsException {
-    String html = Fixtures.pipeline().assembler()
-        .assemble(new NoticeId(variant, locale), Layout.DEFAULT).html();
-    Golden.assertMatches(Path.of("html", variant + "." + locale + ".html"),
-        digestDataUris(namedStyleSheets(html)));
+    String html =
+        Fixtures.pipeline()
+            .assembler()
+            .assemble(new NoticeId(variant, locale), Layout.DEFAULT)
+            .html();
+    Golden.assertMatches(
+        Path.of("html", variant + "." + locale + ".html"), digestDataUris(namedStyleSheets(html)));
   }
 
   /**
@@ -42,14 +45,25 @@ class GoldenTest {
   void manifestOfTwoNotices(@TempDir Path dir) throws Exception {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
     Path output = dir.resolve("output");
-    Cli r = Cli.run("render", "-v", "consultation", "-l", "en-GB,ar", "-p", project.toString(),
-        "-o", output.toString());
+    Cli r =
+        Cli.run(
+            "render",
+            "-v",
+            "consultation",
+            "-l",
+            "en-GB,ar",
+            "-p",
+            project.toString(),
+            "-o",
+            output.toString());
     assertEquals(0, r.code(), r.printed());
     String manifest = Files.readString(output.resolve("manifest.json"), StandardCharsets.UTF_8);
-    String normalised = manifest
-        .replaceAll("\"(sha256|sources)\" : \"[0-9a-f]{64}\"", "\"$1\" : \"<sha256>\"")
-        .replaceAll("\"bytes\" : [1-9][0-9]*", "\"bytes\" : <bytes>");
-    assertTrue(!normalised.matches("(?s).*\"(sha256|sources)\" : \"(?!<sha256>).*"),
+    String normalised =
+        manifest
+            .replaceAll("\"(sha256|sources)\" : \"[0-9a-f]{64}\"", "\"$1\" : \"<sha256>\"")
+            .replaceAll("\"bytes\" : [1-9][0-9]*", "\"bytes\" : <bytes>");
+    assertTrue(
+        !normalised.matches("(?s).*\"(sha256|sources)\" : \"(?!<sha256>).*"),
         "every hash is 64 hex digits: " + manifest);
     Golden.assertMatches(Path.of("manifest", "consultation.en-GB-ar.json"), normalised);
   }
@@ -63,15 +77,16 @@ class GoldenTest {
     Fixtures.edit(pl, "\ncollect.heading = ", "\ncollect.heading = {organization}: ");
     Fixtures.edit(pl, "\nstandard.title = ", "\nintro.p2 = Tekst\nstandard.title = ");
     Cli r = Cli.run("lint", "-p", project.toString());
-    String printed = ("exit " + r.code() + "\n" + r.out() + r.err())
-        .replace(project.toString(), "<project>");
+    String printed =
+        ("exit " + r.code() + "\n" + r.out() + r.err()).replace(project.toString(), "<project>");
     Golden.assertMatches(Path.of("lint", "broken-pl.txt"), printed);
   }
 
   @Test
   void aDifferenceShowsTheFirstDifferingLineWithItsContext(@TempDir Path dir) throws Exception {
     String expected = "one\ntwo\nthree\nfour\nfive\n";
-    assertEquals("""
+    assertEquals(
+        """
         first difference at line 4 (expected 6 lines, got 6 lines)
               1   one
               2   two
@@ -81,11 +96,14 @@ class GoldenTest {
         -     6   \n\
         +     4   four··
         +     5   five
-        +     6   \n""", Golden.diff(expected, "one\ntwo\nthree\nfour  \nfive\n").orElseThrow());
+        +     6   \n""",
+        Golden.diff(expected, "one\ntwo\nthree\nfour  \nfive\n").orElseThrow());
     Path file = Golden.DIR.relativize(dir.resolve("sample.txt"));
     Files.writeString(dir.resolve("sample.txt"), expected, StandardCharsets.UTF_8);
-    AssertionError e = assertThrows(AssertionError.class,
-        () -> Golden.assertMatches(file, expected.replace("four", "FOUR"), false));
+    AssertionError e =
+        assertThrows(
+            AssertionError.class,
+            () -> Golden.assertMatches(file, expected.replace("four", "FOUR"), false));
     assertTrue(e.getMessage().contains("-Dgolden.update=true"), e.getMessage());
     Golden.assertMatches(file, expected, false);
   }
@@ -99,8 +117,9 @@ class GoldenTest {
     try (var sheets = Files.list(Fixtures.PROJECT.resolve("templates"))) {
       for (Path css : sheets.filter(f -> f.toString().endsWith(".css")).sorted().toList()) {
         String text = Files.readString(css, StandardCharsets.UTF_8);
-        out = out.replace(text, "/* templates/" + css.getFileName() + ", sha256 "
-            + sha256(text) + " */\n");
+        out =
+            out.replace(
+                text, "/* templates/" + css.getFileName() + ", sha256 " + sha256(text) + " */\n");
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -29,8 +29,8 @@ public final class PublishedOutput {
       throws IOException {
     Path dir = output.toRealPath(); // Files.walk does not enter a link it starts from
     Map<String, JsonNode> listed = new TreeMap<>();
-    for (JsonNode e : new ObjectMapper().readTree(dir.resolve("manifest.json").toFile())
-        .path("files")) {
+    for (JsonNode e :
+        new ObjectMapper().readTree(dir.resolve("manifest.json").toFile()).path("files")) {
       listed.put(e.path("path").asText(), e);
     }
     Set<String> onDisk = new TreeSet<>();
@@ -44,13 +44,16 @@ public final class PublishedOutput {
     assertEquals(listed.keySet(), onDisk, context + ": files on disk = files in the manifest");
     for (Map.Entry<String, JsonNode> e : listed.entrySet()) {
       byte[] bytes = Files.readAllBytes(dir.resolve(e.getKey()));
-      assertEquals(e.getValue().path("bytes").asLong(), bytes.length,
-          context + ": size of " + e.getKey());
-      assertEquals(e.getValue().path("sha256").asText(), Sha256.hex(bytes),
+      assertEquals(
+          e.getValue().path("bytes").asLong(), bytes.length, context + ": size of " + e.getKey());
+      assertEquals(
+          e.getValue().path("sha256").asText(),
+          Sha256.hex(bytes),
           context + ": sha256 of " + e.getKey());
     }
-    Set<String> linked = new TreeSet<>(Jsoup.parse(dir.resolve("index.html").toFile())
-        .select("a[href]").eachAttr("href"));
+    Set<String> linked =
+        new TreeSet<>(
+            Jsoup.parse(dir.resolve("index.html").toFile()).select("a[href]").eachAttr("href"));
     assertEquals(listed.keySet(), linked, context + ": index.html links the listed files");
     return listed;
   }

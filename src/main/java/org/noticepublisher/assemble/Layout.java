@@ -54,8 +54,13 @@ public record Layout(PageSize pageSize, boolean largePrint, Standard standard) {
 
   /** Where the HTML twin is published: one per paper and print size, shared by every standard. */
   public String htmlFile(NoticeId id) {
-    return id.variant() + "/" + id.locale() + "/" + id.fileStem()
-        + withStandard(Standard.UA1).fileSuffix() + ".html";
+    return id.variant()
+        + "/"
+        + id.locale()
+        + "/"
+        + id.fileStem()
+        + withStandard(Standard.UA1).fileSuffix()
+        + ".html";
   }
 
   /**
@@ -94,8 +99,11 @@ public record Layout(PageSize pageSize, boolean largePrint, Standard standard) {
           return s;
         }
       }
-      throw new IllegalArgumentException("standard must be ua1 (PDF/UA-1 + PDF/A-2a, the default) "
-          + "or ua2 (PDF/UA-2 + WTPDF + PDF/A-4), was '" + text + "'");
+      throw new IllegalArgumentException(
+          "standard must be ua1 (PDF/UA-1 + PDF/A-2a, the default) "
+              + "or ua2 (PDF/UA-2 + WTPDF + PDF/A-4), was '"
+              + text
+              + "'");
     }
   }
 

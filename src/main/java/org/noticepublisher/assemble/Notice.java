@@ -17,13 +17,14 @@ import org.noticepublisher.NoticeId;
  * @param subject one-sentence description (PDF subject)
  * @param author the publishing organisation (PDF author)
  * @param html the accessible HTML document; also the input of the PDF renderer
- * @param texts the visible text of every block (heading, paragraph, list item), in reading order: the
- *     text a reader of the PDF must get back
+ * @param texts the visible text of every block (heading, paragraph, list item), in reading order:
+ *     the text a reader of the PDF must get back
  * @param draft whether the translation is an unreviewed draft
  * @param fallbacks keys served from another locale's bundle, and from which locale
  * @param fallback how many messages fell back and what share of the text they are
- * @param warnings problems that do not stop publication: untranslated messages shown from a fallback
- *     locale (missing organisation-profile facts are the pipeline's warnings, not the notice's)
+ * @param warnings problems that do not stop publication: untranslated messages shown from a
+ *     fallback locale (missing organisation-profile facts are the pipeline's warnings, not the
+ *     notice's)
  * @param stale keys shown whose translation was made from English that has changed since
  */
 public record Notice(
@@ -55,11 +56,33 @@ public record Notice(
   }
 
   /** A notice with no stale translations. */
-  public Notice(NoticeId id, String lang, boolean rightToLeft, String title, String subject,
-      String author, String html, List<String> texts, boolean draft, Map<String, String> fallbacks,
-      Fallback fallback, List<Finding> warnings) {
-    this(id, lang, rightToLeft, title, subject, author, html, texts, draft, fallbacks, fallback,
-        warnings, Set.of());
+  public Notice(
+      NoticeId id,
+      String lang,
+      boolean rightToLeft,
+      String title,
+      String subject,
+      String author,
+      String html,
+      List<String> texts,
+      boolean draft,
+      Map<String, String> fallbacks,
+      Fallback fallback,
+      List<Finding> warnings) {
+    this(
+        id,
+        lang,
+        rightToLeft,
+        title,
+        subject,
+        author,
+        html,
+        texts,
+        draft,
+        fallbacks,
+        fallback,
+        warnings,
+        Set.of());
   }
 
   /**
@@ -73,8 +96,8 @@ public record Notice(
 
     public Fallback {
       if (messages < 0 || share < 0 || share > 1) {
-        throw new IllegalArgumentException("messages >= 0 and share in [0, 1]: " + messages + ", "
-            + share);
+        throw new IllegalArgumentException(
+            "messages >= 0 and share in [0, 1]: " + messages + ", " + share);
       }
     }
   }

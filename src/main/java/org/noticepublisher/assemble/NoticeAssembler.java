@@ -31,8 +31,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
- * Assembles a variant in a locale into one HTML notice: {@code templates/notice.html} lays out the page,
- * each section comes from its fragment in {@code templates/sections/}, every text from the catalog.
+ * Assembles a variant in a locale into one HTML notice: {@code templates/notice.html} lays out the
+ * page, each section comes from its fragment in {@code templates/sections/}, every text from the
+ * catalog.
  */
 public final class NoticeAssembler {
   private final Path templates;
@@ -81,8 +82,9 @@ public final class NoticeAssembler {
         }
       }
     } catch (IOException e) {
-      problems.add(Finding.error("variants", "cannot list variant definitions: " + e.getMessage())
-          .at(dir.toString(), 0));
+      problems.add(
+          Finding.error("variants", "cannot list variant definitions: " + e.getMessage())
+              .at(dir.toString(), 0));
     }
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);
@@ -119,8 +121,12 @@ public final class NoticeAssembler {
       throw new FindingsException(
           Finding.error("locale", "no bundle for locale '" + id.locale() + "'")
               .at(catalog.directory().toString(), 0)
-              .withFix("choose one of " + catalog.locales() + " or add locales/" + id.locale()
-                  + ".properties"));
+              .withFix(
+                  "choose one of "
+                      + catalog.locales()
+                      + " or add locales/"
+                      + id.locale()
+                      + ".properties"));
     }
     try {
       return assemble(id, layout, variant);
@@ -129,8 +135,13 @@ public final class NoticeAssembler {
       throw new FindingsException(
           Finding.error(e.key(), "no message '" + e.key() + "' in any bundle")
               .at(variant.file().toString(), 0)
-              .withFix("add " + e.key() + " = … to " + e.sourceFile() + ", or fix the key in "
-                  + variant.file().getFileName()));
+              .withFix(
+                  "add "
+                      + e.key()
+                      + " = … to "
+                      + e.sourceFile()
+                      + ", or fix the key in "
+                      + variant.file().getFileName()));
     }
   }
 
@@ -150,11 +161,12 @@ public final class NoticeAssembler {
     boolean draft = catalog.bundle(id.locale()).orElseThrow().status() == Bundle.ReviewStatus.DRAFT;
     context.setVariable("draft", draft);
     context.setVariable("english", Catalog.isEnglish(id.locale()));
-    context.setVariable("draftInEnglish", catalog.messages(Catalog.SOURCE_LOCALE, id.variant(),
-        profile).text("document.draft"));
+    context.setVariable(
+        "draftInEnglish",
+        catalog.messages(Catalog.SOURCE_LOCALE, id.variant(), profile).text("document.draft"));
     context.setVariable("layoutClass", layout.largePrint() ? "large-print" : "regular-print");
-    context.setVariable("css", baseCss + readStyle(variant.style())
-        + PageStyle.css(layout, rtl, messages));
+    context.setVariable(
+        "css", baseCss + readStyle(variant.style()) + PageStyle.css(layout, rtl, messages));
     // The notice's title alone: mixed-direction text in a margin box (an English name beside Arabic
     // words) comes out misordered in openhtmltopdf, even isolated.
     context.setVariable("footer", messages.text(variant.titleKey()));
@@ -163,7 +175,8 @@ public final class NoticeAssembler {
       // The reading time depends on the words of the notice itself: count them on a first pass.
       messages.argument(ReadingTime.ARGUMENT, 1);
       String draftHtml = engine.process("notice", context);
-      messages.argument(ReadingTime.ARGUMENT,
+      messages.argument(
+          ReadingTime.ARGUMENT,
           ReadingTime.minutes(Jsoup.parse(draftHtml).body().select("main").text(), id.locale()));
       html = engine.process("notice", context);
     } catch (TemplateProcessingException e) {
@@ -172,28 +185,41 @@ public final class NoticeAssembler {
     return checked(id, rtl, title, (String) context.getVariable("subject"), messages, html, draft);
   }
 
-  private Notice checked(NoticeId id, boolean rtl, String title, String subject, Messages messages,
-      String html, boolean draft) throws FindingsException {
+  private Notice checked(
+      NoticeId id,
+      boolean rtl,
+      String title,
+      String subject,
+      Messages messages,
+      String html,
+      boolean draft)
+      throws FindingsException {
     Document doc = Jsoup.parse(html);
     String template = templates.resolve("notice.html").toString();
     List<Finding> problems = new ArrayList<>();
     if (doc.title().isBlank()) {
-      problems.add(Finding.error("title", "the notice has no document title")
-          .at(template, 0)
-          .withFix("keep <title th:text=\"${title}\"> in the head of notice.html"));
+      problems.add(
+          Finding.error("title", "the notice has no document title")
+              .at(template, 0)
+              .withFix("keep <title th:text=\"${title}\"> in the head of notice.html"));
     }
     if (!id.locale().equals(doc.expectFirst("html").attr("lang"))) {
-      problems.add(Finding.error("lang", "the notice does not declare its language")
-          .at(template, 0)
-          .withFix("keep th:lang=\"${lang}\" on the <html> element"));
+      problems.add(
+          Finding.error("lang", "the notice does not declare its language")
+              .at(template, 0)
+              .withFix("keep th:lang=\"${lang}\" on the <html> element"));
     }
-    for (Element img : doc.select(
-        "img:not([alt]), svg:not([role=img][aria-label]):not([aria-hidden=true])")) {
-      problems.add(Finding.error("alt", "image without a text alternative: " + img.outerHtml()
-              .lines().findFirst().orElse(""))
-          .at(template, 0)
-          .withFix("give <img> an alt text (alt=\"\" only for decoration), or <svg> role=\"img\" "
-              + "and aria-label"));
+    for (Element img :
+        doc.select("img:not([alt]), svg:not([role=img][aria-label]):not([aria-hidden=true])")) {
+      problems.add(
+          Finding.error(
+                  "alt",
+                  "image without a text alternative: "
+                      + img.outerHtml().lines().findFirst().orElse(""))
+              .at(template, 0)
+              .withFix(
+                  "give <img> an alt text (alt=\"\" only for decoration), or <svg> role=\"img\" "
+                      + "and aria-label"));
     }
     problems.addAll(References.inDocument(doc, template));
     if (!problems.isEmpty()) {
@@ -207,38 +233,64 @@ public final class NoticeAssembler {
       }
     }
     List<Finding> warnings = new ArrayList<>();
-    messages.fallbacks().forEach((key, from) -> warnings.add(
-        Finding.warning(key, "no " + id.locale() + " text: shown in " + from)
-            .at(catalog.directory().resolve(id.locale() + ".properties").toString(), 0)
-            .withFix("translate " + key)));
+    messages
+        .fallbacks()
+        .forEach(
+            (key, from) ->
+                warnings.add(
+                    Finding.warning(key, "no " + id.locale() + " text: shown in " + from)
+                        .at(catalog.directory().resolve(id.locale() + ".properties").toString(), 0)
+                        .withFix("translate " + key)));
     Path bundleFile = catalog.directory().resolve(id.locale() + ".properties");
     for (String key : messages.stale()) {
-      warnings.add(Finding.warning(key, "stale: the English changed since this was translated")
-          .at(bundleFile.toString(), catalog.bundle(id.locale()).map(b -> b.lineOf(key)).orElse(0))
-          .withFix("update the translation, then: lint --accept " + key + " -l " + id.locale()));
+      warnings.add(
+          Finding.warning(key, "stale: the English changed since this was translated")
+              .at(
+                  bundleFile.toString(),
+                  catalog.bundle(id.locale()).map(b -> b.lineOf(key)).orElse(0))
+              .withFix(
+                  "update the translation, then: lint --accept " + key + " -l " + id.locale()));
     }
-    return new Notice(id, id.locale(), rtl, title, subject, profile.name(), html, texts, draft,
-        messages.fallbacks(), new Notice.Fallback(messages.fallbacks().size(),
-            messages.fallbackShare()), warnings, messages.stale());
+    return new Notice(
+        id,
+        id.locale(),
+        rtl,
+        title,
+        subject,
+        profile.name(),
+        html,
+        texts,
+        draft,
+        messages.fallbacks(),
+        new Notice.Fallback(messages.fallbacks().size(), messages.fallbackShare()),
+        warnings,
+        messages.stale());
   }
 
   private Finding templateFinding(TemplateProcessingException e) {
-    String template = e.getTemplateName() == null ? ""
-        : templates.resolve(e.getTemplateName() + ".html").toString();
+    String template =
+        e.getTemplateName() == null
+            ? ""
+            : templates.resolve(e.getTemplateName() + ".html").toString();
     int line = e.getLine() == null ? 0 : e.getLine();
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MissingMessageException missing) {
         return Finding.error(missing.key(), "no message '" + missing.key() + "' in any bundle")
             .at(template, line)
-            .withFix("add " + missing.key() + " = … to " + missing.sourceFile()
-                + ", or fix the key in the template");
+            .withFix(
+                "add "
+                    + missing.key()
+                    + " = … to "
+                    + missing.sourceFile()
+                    + ", or fix the key in the template");
       }
     }
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return Finding.error("template", root.getMessage() == null ? root.toString() : root.getMessage())
+    return Finding.error(
+            "template", root.getMessage() == null ? root.toString() : root.getMessage())
         .at(template, line)
         .withFix("fix the template at this line");
   }
@@ -252,11 +304,14 @@ public final class NoticeAssembler {
       return Files.readString(file, StandardCharsets.UTF_8) + "\n";
     } catch (IOException e) {
       throw new FindingsException(
-          Finding.error("style", "cannot read style sheet: " + e.getMessage()).at(file.toString(), 0));
+          Finding.error("style", "cannot read style sheet: " + e.getMessage())
+              .at(file.toString(), 0));
     }
   }
 
-  /** Each {@code templates/icons/<section>.svg} as a data: URI, so the notice stays self-contained. */
+  /**
+   * Each {@code templates/icons/<section>.svg} as a data: URI, so the notice stays self-contained.
+   */
   private static Map<String, String> readIcons(Path dir) throws FindingsException {
     Map<String, String> icons = new java.util.TreeMap<>();
     if (!Files.isDirectory(dir)) {
@@ -264,7 +319,8 @@ public final class NoticeAssembler {
     }
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".svg")).sorted().toList()) {
-        icons.put(f.getFileName().toString().replaceFirst("\\.svg$", ""),
+        icons.put(
+            f.getFileName().toString().replaceFirst("\\.svg$", ""),
             "data:image/svg+xml;base64,"
                 + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(f)));
       }

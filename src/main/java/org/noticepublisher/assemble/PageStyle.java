@@ -5,25 +5,37 @@ import java.util.Map;
 import org.noticepublisher.catalog.Messages;
 
 /**
- * The {@code @page} rules of a notice: paper size, the running footer (title, in the centre) and the
- * page number in the outer corner. Narrow paper (A5) has room for the page number alone, centred.
+ * The {@code @page} rules of a notice: paper size, the running footer (title, in the centre) and
+ * the page number in the outer corner. Narrow paper (A5) has room for the page number alone,
+ * centred.
  *
  * <p>The page number is margin-box text, which openhtmltopdf neither shapes nor reorders: right for
- * Latin, Cyrillic and Hangul, but it would garble Arabic script, so right-to-left notices number their
- * pages with digits alone ("3 / 6"). Bundle text is written as CSS escapes, so it cannot end the string
- * or the style element it sits in.
+ * Latin, Cyrillic and Hangul, but it would garble Arabic script, so right-to-left notices number
+ * their pages with digits alone ("3 / 6"). Bundle text is written as CSS escapes, so it cannot end
+ * the string or the style element it sits in.
  */
 final class PageStyle {
   /** A title that wraps to two lines grows down from the text, not into the paper's edge. */
   private static final String TOP = "vertical-align: top; padding-top: 5mm;";
-  private static final String FONT = "font-family: \"Noto Sans\", \"Noto Naskh Arabic\", "
-      + "\"NanumGothic\"%s; font-size: 8.5pt; color: #4a4a4a;";
+
+  private static final String FONT =
+      "font-family: \"Noto Sans\", \"Noto Naskh Arabic\", "
+          + "\"NanumGothic\"%s; font-size: 8.5pt; color: #4a4a4a;";
+
   /**
    * Scripts whose font only their own notices load (each font listed is loaded into every PDF that
    * names it): the page number of a Tamil notice is Tamil text.
    */
-  private static final Map<String, String> SCRIPT_FONTS = Map.of("ta", "Noto Sans Tamil",
-      "bn", "Noto Sans Bengali", "gu", "Noto Sans Gujarati", "pa", "Noto Sans Gurmukhi");
+  private static final Map<String, String> SCRIPT_FONTS =
+      Map.of(
+          "ta",
+          "Noto Sans Tamil",
+          "bn",
+          "Noto Sans Bengali",
+          "gu",
+          "Noto Sans Gujarati",
+          "pa",
+          "Noto Sans Gurmukhi");
 
   /** The left and right page margins of notice.css together. */
   private static final double SIDE_MARGINS_MM = 36;
@@ -33,6 +45,7 @@ final class PageStyle {
    * on one line: openhtmltopdf ignores nowrap in margin boxes and otherwise squeezes it.
    */
   private static final double PAGE_NUMBER_MM = 34;
+
   /** Below this paper width a title column would be too narrow to read. */
   private static final double NARROW_MM = 180;
 
@@ -51,15 +64,27 @@ final class PageStyle {
     }
     double width = layout.pageSize().widthMm();
     if (width < NARROW_MM) {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "@page { size: %.1fmm %.1fmm; @bottom-center { content: %s; %s %s } }%n",
-          width, layout.pageSize().heightMm(), page.toString().strip(), font, TOP);
+          width,
+          layout.pageSize().heightMm(),
+          page.toString().strip(),
+          font,
+          TOP);
     }
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "@page { size: %.1fmm %.1fmm; @bottom-center { content: element(footer); %s } "
             + "@bottom-%s { content: %s; %s %s } }%n.running-footer { width: %.1fmm; }%n",
-        width, layout.pageSize().heightMm(), TOP, rtl ? "left" : "right",
-        page.toString().strip(), font, TOP, width - SIDE_MARGINS_MM - 2 * PAGE_NUMBER_MM);
+        width,
+        layout.pageSize().heightMm(),
+        TOP,
+        rtl ? "left" : "right",
+        page.toString().strip(),
+        font,
+        TOP,
+        width - SIDE_MARGINS_MM - 2 * PAGE_NUMBER_MM);
   }
 
   /**
@@ -68,14 +93,18 @@ final class PageStyle {
    */
   static String cssString(String text) {
     StringBuilder out = new StringBuilder("\"");
-    text.codePoints().forEach(cp -> {
-      if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
-          || cp == ' ') {
-        out.appendCodePoint(cp);
-      } else {
-        out.append(String.format(Locale.ROOT, "\\%06X ", cp));
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if ((cp >= 'a' && cp <= 'z')
+                  || (cp >= 'A' && cp <= 'Z')
+                  || (cp >= '0' && cp <= '9')
+                  || cp == ' ') {
+                out.appendCodePoint(cp);
+              } else {
+                out.append(String.format(Locale.ROOT, "\\%06X ", cp));
+              }
+            });
     return out.append('"').toString();
   }
 }

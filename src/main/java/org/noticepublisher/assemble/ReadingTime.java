@@ -11,6 +11,7 @@ import com.ibm.icu.util.ULocale;
 public final class ReadingTime {
   /** The message argument that carries the minutes. */
   public static final String ARGUMENT = "minutes";
+
   /** A common estimate for adults reading non-fiction for understanding. */
   public static final int WORDS_PER_MINUTE = 200;
 

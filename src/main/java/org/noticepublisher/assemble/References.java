@@ -31,12 +31,28 @@ final class References {
       Pattern.compile("url\\(\\s*(['\"]?)([^'\")]*)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
   private static final Pattern CSS_IMPORT =
       Pattern.compile("@import\\s+(['\"])([^'\"]*)\\1", Pattern.CASE_INSENSITIVE);
+
   /** Attributes whose value the browser fetches (href too, except on links). */
-  private static final Set<String> FETCHED = Set.of("src", "srcset", "data", "poster",
-      "background", "action", "formaction", "xlink:href", "th:src", "th:srcset", "th:data",
-      "th:poster", "th:background", "th:action", "th:formaction");
-  private static final String FIX = "embed it (a data: URI) or remove it: a notice refers to no "
-      + "other site and no file";
+  private static final Set<String> FETCHED =
+      Set.of(
+          "src",
+          "srcset",
+          "data",
+          "poster",
+          "background",
+          "action",
+          "formaction",
+          "xlink:href",
+          "th:src",
+          "th:srcset",
+          "th:data",
+          "th:poster",
+          "th:background",
+          "th:action",
+          "th:formaction");
+
+  private static final String FIX =
+      "embed it (a data: URI) or remove it: a notice refers to no " + "other site and no file";
 
   private References() {}
 
@@ -50,21 +66,35 @@ final class References {
       v = v.substring(1, v.length() - 1);
     }
     String lower = v.toLowerCase(Locale.ROOT);
-    if (v.isEmpty() || v.startsWith("#") || lower.startsWith("data:") || v.contains("${")
-        || v.contains("*{") || v.contains("#{") || v.contains("__")) {
+    if (v.isEmpty()
+        || v.startsWith("#")
+        || lower.startsWith("data:")
+        || v.contains("${")
+        || v.contains("*{")
+        || v.contains("#{")
+        || v.contains("__")) {
       // Embedded, local, or a template expression: expressions are checked once evaluated.
       return Optional.empty();
     }
     if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("//")) {
-      return Optional.of("remote reference '" + v + "': readers' browsers would fetch it from "
-          + "another site (the PDF leaves it out)");
+      return Optional.of(
+          "remote reference '"
+              + v
+              + "': readers' browsers would fetch it from "
+              + "another site (the PDF leaves it out)");
     }
     if (lower.startsWith("file:")) {
-      return Optional.of("file: reference '" + v + "': it would read a file of the computer "
-          + "showing the notice");
+      return Optional.of(
+          "file: reference '"
+              + v
+              + "': it would read a file of the computer "
+              + "showing the notice");
     }
-    return Optional.of("reference to '" + v + "', which is not embedded: rendering reads no "
-        + "file, so the PDF would leave it out and the HTML twin would point at nothing");
+    return Optional.of(
+        "reference to '"
+            + v
+            + "', which is not embedded: rendering reads no "
+            + "file, so the PDF would leave it out and the HTML twin would point at nothing");
   }
 
   /** Every refused reference of a template (HTML or CSS), with its line. */
@@ -111,8 +141,13 @@ final class References {
 
   private static Finding iconFinding(String file, int line, String value) {
     String name = file.substring(file.replace('\\', '/').lastIndexOf('/') + 1);
-    return Finding.error(ICON, "icon " + name + " refers to '" + value.strip()
-            + "' outside itself: icons may refer only to their own parts (#id)")
+    return Finding.error(
+            ICON,
+            "icon "
+                + name
+                + " refers to '"
+                + value.strip()
+                + "' outside itself: icons may refer only to their own parts (#id)")
         .at(file, line)
         .withFix("draw the picture inside the SVG, or embed it as a data: URI");
   }
@@ -145,26 +180,34 @@ final class References {
       if (link && (name.equals("href") || name.equals("th:href"))) {
         String v = value.strip();
         boolean expression = v.contains("${") || v.contains("*{") || v.contains("#{");
-        if (!v.startsWith("#") && !expression
+        if (!v.startsWith("#")
+            && !expression
             && LinkTarget.of(v.replaceAll("^@\\{'?|'?}$", "")) == LinkTarget.Verdict.REFUSED) {
-          out.add(Finding.error(LINK, "link target '" + LinkTarget.shown(v) + "' is not allowed: "
-                  + "a notice links only to " + LinkTarget.ALLOWED)
-              .at(file, line)
-              .withFix("link to a full https: address, or to a part of the notice (#id)"));
+          out.add(
+              Finding.error(
+                      LINK,
+                      "link target '"
+                          + LinkTarget.shown(v)
+                          + "' is not allowed: "
+                          + "a notice links only to "
+                          + LinkTarget.ALLOWED)
+                  .at(file, line)
+                  .withFix("link to a full https: address, or to a part of the notice (#id)"));
         }
         continue;
       }
-      boolean fetched = FETCHED.contains(name) || (!link && (name.equals("href")
-          || name.equals("th:href")));
+      boolean fetched =
+          FETCHED.contains(name) || (!link && (name.equals("href") || name.equals("th:href")));
       if (!fetched) {
         continue;
       }
-      List<String> values = name.endsWith("srcset")
-          ? List.of(value.split(",")).stream().map(c -> c.strip().split("\\s+")[0]).toList()
-          : List.of(value);
+      List<String> values =
+          name.endsWith("srcset")
+              ? List.of(value.split(",")).stream().map(c -> c.strip().split("\\s+")[0]).toList()
+              : List.of(value);
       for (String v : values) {
-        refused(v).ifPresent(why -> out.add(Finding.error(TEMPLATE, why).at(file, line)
-            .withFix(FIX)));
+        refused(v)
+            .ifPresent(why -> out.add(Finding.error(TEMPLATE, why).at(file, line).withFix(FIX)));
       }
     }
   }
@@ -174,8 +217,8 @@ final class References {
       Matcher m = p.matcher(text);
       while (m.find()) {
         int line = lineOf(text, m.start());
-        refused(m.group(2)).ifPresent(why -> out.add(Finding.error(code, why).at(file, line)
-            .withFix(FIX)));
+        refused(m.group(2))
+            .ifPresent(why -> out.add(Finding.error(code, why).at(file, line).withFix(FIX)));
       }
     }
   }

@@ -17,10 +17,10 @@ import org.jsoup.parser.Parser;
 import org.noticepublisher.Finding;
 
 /**
- * Checks the template files themselves, where a problem can still be pinned to a file and line: images
- * need a text alternative, style sheets may name only the font families that ship with the project
- * (openhtmltopdf silently drops text set in an unknown family), and neither templates nor icons may
- * refer to other sites or files ({@link References}).
+ * Checks the template files themselves, where a problem can still be pinned to a file and line:
+ * images need a text alternative, style sheets may name only the font families that ship with the
+ * project (openhtmltopdf silently drops text set in an unknown family), and neither templates nor
+ * icons may refer to other sites or files ({@link References}).
  */
 public final class TemplateLint {
   private static final Pattern FONT_FAMILY = Pattern.compile("font-family\\s*:\\s*([^;}]+)");
@@ -40,13 +40,14 @@ public final class TemplateLint {
             checkImages(file, text, findings);
           }
         } else if (name.endsWith(".svg")) {
-          findings.addAll(References.inIcon(file.toString(),
-              Files.readString(file, StandardCharsets.UTF_8)));
+          findings.addAll(
+              References.inIcon(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
         }
       }
     } catch (IOException e) {
-      findings.add(Finding.error("io", "cannot read templates: " + e.getMessage())
-          .at(templates.toString(), 0));
+      findings.add(
+          Finding.error("io", "cannot read templates: " + e.getMessage())
+              .at(templates.toString(), 0));
     }
     return findings;
   }
@@ -57,10 +58,15 @@ public final class TemplateLint {
       for (String family : Arrays.stream(m.group(1).split(",")).map(String::strip).toList()) {
         String bare = family.replaceAll("^[\"']|[\"']$", "").strip();
         if (!bare.isEmpty() && !bare.equals("inherit") && !known.contains(bare)) {
-          out.add(Finding.error("font-family", "font family '" + bare + "' does not ship with the "
-                  + "project: its text would be missing from the PDF")
-              .at(file.toString(), lineOf(text, m.start()))
-              .withFix("use one of " + known));
+          out.add(
+              Finding.error(
+                      "font-family",
+                      "font family '"
+                          + bare
+                          + "' does not ship with the "
+                          + "project: its text would be missing from the PDF")
+                  .at(file.toString(), lineOf(text, m.start()))
+                  .withFix("use one of " + known));
         }
       }
     }
@@ -71,19 +77,23 @@ public final class TemplateLint {
     Document doc = parser.parseInput(text, file.toUri().toString());
     for (Element img : doc.select("img")) {
       if (!img.hasAttr("alt") && !img.hasAttr("th:alt") && !img.hasAttr("np:alt")) {
-        out.add(Finding.error("alt", "<img> without alt text")
-            .at(file.toString(), img.sourceRange().start().lineNumber())
-            .withFix("describe the picture in alt=\"…\", or write alt=\"\" if it is decoration"));
+        out.add(
+            Finding.error("alt", "<img> without alt text")
+                .at(file.toString(), img.sourceRange().start().lineNumber())
+                .withFix(
+                    "describe the picture in alt=\"…\", or write alt=\"\" if it is decoration"));
       }
     }
     for (Element svg : doc.select("svg")) {
       boolean decorative = "true".equals(svg.attr("aria-hidden"));
-      boolean described = svg.hasAttr("aria-label") || svg.hasAttr("th:aria-label")
-          || svg.hasAttr("np:label");
+      boolean described =
+          svg.hasAttr("aria-label") || svg.hasAttr("th:aria-label") || svg.hasAttr("np:label");
       if (!decorative && !described) {
-        out.add(Finding.error("alt", "<svg> with neither a label nor aria-hidden=\"true\"")
-            .at(file.toString(), svg.sourceRange().start().lineNumber())
-            .withFix("add role=\"img\" aria-label=\"…\", or aria-hidden=\"true\" for decoration"));
+        out.add(
+            Finding.error("alt", "<svg> with neither a label nor aria-hidden=\"true\"")
+                .at(file.toString(), svg.sourceRange().start().lineNumber())
+                .withFix(
+                    "add role=\"img\" aria-label=\"…\", or aria-hidden=\"true\" for decoration"));
       }
     }
   }

@@ -37,9 +37,18 @@ public record Variant(
     Readability readability,
     Path file) {
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
   /** Every key a definition may have: a misspelt one would be ignored and its default applied. */
-  public static final List<String> KEYS = List.of("title", "documentTitle", "subject", "sections",
-      "style", "icons", "readability.minReadingEase", "readability.maxSentenceWords");
+  public static final List<String> KEYS =
+      List.of(
+          "title",
+          "documentTitle",
+          "subject",
+          "sections",
+          "style",
+          "icons",
+          "readability.minReadingEase",
+          "readability.maxSentenceWords");
 
   public Variant {
     Objects.requireNonNull(id, "id");
@@ -65,31 +74,40 @@ public record Variant(
   public static Variant load(Path file, Path templates, Bundle source) throws FindingsException {
     String name = file.getFileName().toString().replaceFirst("\\.properties$", "");
     PropertiesFile props = PropertiesFile.load(file);
-    List<Finding> problems = new ArrayList<>(
-        props.unknownKeys(KEYS::contains, KEYS, "a variant definition"));
+    List<Finding> problems =
+        new ArrayList<>(props.unknownKeys(KEYS::contains, KEYS, "a variant definition"));
     String where = file.toString();
     if (!ID.matcher(name).matches()) {
-      problems.add(Finding.error("variant", "variant file name must be lower-case words joined by '-'")
-          .at(where, 0));
+      problems.add(
+          Finding.error("variant", "variant file name must be lower-case words joined by '-'")
+              .at(where, 0));
     }
     for (String key : List.of("title", "documentTitle", "subject", "sections")) {
       if (props.values().getOrDefault(key, "").isBlank()) {
-        problems.add(Finding.error(key, "the variant definition needs '" + key + "'")
-            .at(where, props.lineOf(key))
-            .withFix("add " + key + " = … (see templates/variants/standard.properties)"));
+        problems.add(
+            Finding.error(key, "the variant definition needs '" + key + "'")
+                .at(where, props.lineOf(key))
+                .withFix("add " + key + " = … (see templates/variants/standard.properties)"));
       }
     }
     for (String key : List.of("title", "documentTitle", "subject")) {
       String message = props.values().getOrDefault(key, "");
-      if (!message.isBlank() && source.pattern(message).isEmpty()
+      if (!message.isBlank()
+          && source.pattern(message).isEmpty()
           && source.pattern(name + "." + message).isEmpty()) {
         var near = PropertiesFile.nearest(message, source.keys());
-        problems.add(Finding.error(key, "no message '" + message + "' in the source bundle "
-                + source.file().getFileName()
-                + near.map(n -> "; did you mean " + n + "?").orElse(""))
-            .at(where, props.lineOf(key))
-            .withFix(near.map(n -> "write " + key + " = " + n)
-                .orElse("add " + message + " = … to " + source.file().getFileName())));
+        problems.add(
+            Finding.error(
+                    key,
+                    "no message '"
+                        + message
+                        + "' in the source bundle "
+                        + source.file().getFileName()
+                        + near.map(n -> "; did you mean " + n + "?").orElse(""))
+                .at(where, props.lineOf(key))
+                .withFix(
+                    near.map(n -> "write " + key + " = " + n)
+                        .orElse("add " + message + " = … to " + source.file().getFileName())));
       }
     }
     List<String> sections =
@@ -99,32 +117,39 @@ public record Variant(
             .toList();
     for (String section : sections) {
       if (!ID.matcher(section).matches()) {
-        problems.add(Finding.error("sections", "not a section id: '" + section + "'")
-            .at(where, props.lineOf("sections")));
+        problems.add(
+            Finding.error("sections", "not a section id: '" + section + "'")
+                .at(where, props.lineOf("sections")));
       } else if (!Files.isRegularFile(templates.resolve("sections").resolve(section + ".html"))) {
-        problems.add(Finding.error("sections", "no fragment for section '" + section + "'")
-            .at(where, props.lineOf("sections"))
-            .withFix("create templates/sections/" + section + ".html or remove it from the list"));
+        problems.add(
+            Finding.error("sections", "no fragment for section '" + section + "'")
+                .at(where, props.lineOf("sections"))
+                .withFix(
+                    "create templates/sections/" + section + ".html or remove it from the list"));
       }
     }
     String style = props.values().getOrDefault("style", "");
     if (!style.isEmpty() && !Files.isRegularFile(templates.resolve(style + ".css"))) {
-      problems.add(Finding.error("style", "no style sheet templates/" + style + ".css")
-          .at(where, props.lineOf("style")));
+      problems.add(
+          Finding.error("style", "no style sheet templates/" + style + ".css")
+              .at(where, props.lineOf("style")));
     }
     Readability readability = Readability.GOV_UK;
     try {
-      readability = new Readability(
-          Double.parseDouble(props.values().getOrDefault("readability.minReadingEase", "0")),
-          Double.parseDouble(props.values().getOrDefault("readability.maxSentenceWords", "25")));
+      readability =
+          new Readability(
+              Double.parseDouble(props.values().getOrDefault("readability.minReadingEase", "0")),
+              Double.parseDouble(
+                  props.values().getOrDefault("readability.maxSentenceWords", "25")));
     } catch (NumberFormatException e) {
-      problems.add(Finding.error("readability", "readability targets must be numbers")
-          .at(where, props.lineOf("readability.maxSentenceWords")));
+      problems.add(
+          Finding.error("readability", "readability targets must be numbers")
+              .at(where, props.lineOf("readability.maxSentenceWords")));
     }
     String icons = props.values().getOrDefault("icons", "false");
     if (!icons.equals("true") && !icons.equals("false")) {
-      problems.add(Finding.error("icons", "icons must be true or false").at(where,
-          props.lineOf("icons")));
+      problems.add(
+          Finding.error("icons", "icons must be true or false").at(where, props.lineOf("icons")));
     }
     if (!problems.isEmpty()) {
       throw new FindingsException(problems);

@@ -31,8 +31,13 @@ public final class Bundle {
 
   /** A pseudo-locale made from {@code source}; its lines are the source's. */
   static Bundle pseudo(String locale, Bundle source) {
-    return new Bundle(locale, new PropertiesFile(source.file(),
-        PseudoLocalisation.translate(source.file.values(), locale), source.file.lines()), true);
+    return new Bundle(
+        locale,
+        new PropertiesFile(
+            source.file(),
+            PseudoLocalisation.translate(source.file.values(), locale),
+            source.file.lines()),
+        true);
   }
 
   /** Whether the bundle was generated (a pseudo-locale) rather than read from its own file. */

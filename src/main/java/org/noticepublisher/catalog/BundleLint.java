@@ -31,7 +31,9 @@ public final class BundleLint {
       Bundle bundle = catalog.bundle(locale).orElseThrow();
       if (!bundle.generated()) {
         findings.addAll(content(catalog, bundle));
-        catalog.basis(locale).ifPresent(b -> findings.addAll(staleness(bundle, catalog.source(), b)));
+        catalog
+            .basis(locale)
+            .ifPresent(b -> findings.addAll(staleness(bundle, catalog.source(), b)));
       }
     }
     return findings;
@@ -43,8 +45,8 @@ public final class BundleLint {
    * marked on the published notice, not a reason to withhold it.
    */
   public static List<Finding> content(Catalog catalog, Bundle bundle) {
-    List<Finding> findings = new ArrayList<>(TranslationChecks.against(catalog.source())
-        .check(bundle));
+    List<Finding> findings =
+        new ArrayList<>(TranslationChecks.against(catalog.source()).check(bundle));
     findings.addAll(check(bundle, catalog.source()));
     return findings;
   }
@@ -54,26 +56,38 @@ public final class BundleLint {
     String file = bundle.file().toString();
     boolean isSource = bundle == source;
     if (!bundle.keys().contains(Bundle.STATUS_KEY)) {
-      findings.add(Finding.warning(Bundle.STATUS_KEY, "the bundle does not say whether it was "
-              + "reviewed, so it is published as a draft")
-          .at(file, 0)
-          .withFix("add bundle.status = draft (or reviewed, once a reviewer has checked it)"));
+      findings.add(
+          Finding.warning(
+                  Bundle.STATUS_KEY,
+                  "the bundle does not say whether it was "
+                      + "reviewed, so it is published as a draft")
+              .at(file, 0)
+              .withFix("add bundle.status = draft (or reviewed, once a reviewer has checked it)"));
     }
     int translated = 0;
     for (String key : bundle.keys()) {
       String pattern = bundle.pattern(key).orElseThrow();
       int line = bundle.lineOf(key);
       for (InvisibleCharacters.Refused c : InvisibleCharacters.in(pattern)) {
-        findings.add(Finding.error(key, "invisible control character " + c.describe()
-                + " at character " + (c.index() + 1) + " of the message")
-            .at(file, line)
-            .withFix(c.fix()));
+        findings.add(
+            Finding.error(
+                    key,
+                    "invisible control character "
+                        + c.describe()
+                        + " at character "
+                        + (c.index() + 1)
+                        + " of the message")
+                .at(file, line)
+                .withFix(c.fix()));
       }
       if (pattern.indexOf('\'') >= 0) {
-        findings.add(Finding.warning(key, "straight apostrophe ('): ICU reads it as a quote and may "
-                + "hide the text after it")
-            .at(file, line)
-            .withFix("write ’ (or '' for a literal apostrophe)"));
+        findings.add(
+            Finding.warning(
+                    key,
+                    "straight apostrophe ('): ICU reads it as a quote and may "
+                        + "hide the text after it")
+                .at(file, line)
+                .withFix("write ’ (or '' for a literal apostrophe)"));
       }
       if (isSource) {
         continue;
@@ -82,11 +96,20 @@ public final class BundleLint {
       if (original == null) {
         if (!BUNDLE_KEYS.contains(key)) {
           Optional<String> near = PropertiesFile.nearest(key, source.keys());
-          findings.add(Finding.error(key, "no such key in the source bundle " + source.locale()
-                  + ": it is never shown" + near.map(n -> "; did you mean " + n + "?").orElse(""))
-              .at(file, line)
-              .withFix(near.map(n -> "rename it to " + n).orElse("check the spelling against "
-                  + source.file().getFileName() + ", or delete the line")));
+          findings.add(
+              Finding.error(
+                      key,
+                      "no such key in the source bundle "
+                          + source.locale()
+                          + ": it is never shown"
+                          + near.map(n -> "; did you mean " + n + "?").orElse(""))
+                  .at(file, line)
+                  .withFix(
+                      near.map(n -> "rename it to " + n)
+                          .orElse(
+                              "check the spelling against "
+                                  + source.file().getFileName()
+                                  + ", or delete the line")));
         }
         continue;
       }
@@ -100,29 +123,51 @@ public final class BundleLint {
         missing.removeAll(got);
         Set<String> unknown = new TreeSet<>(got);
         unknown.removeAll(want);
-        findings.add(Finding.error(key, "arguments differ from the source"
-                + (missing.isEmpty() ? "" : ": missing " + braces(missing))
-                + (unknown.isEmpty() ? "" : ": unknown " + braces(unknown)))
-            .at(file, line)
-            .withFix((want.isEmpty() ? "use no {argument}" : "use exactly " + braces(want))
-                + " as in " + source.file().getFileName() + " line " + source.lineOf(key)));
+        findings.add(
+            Finding.error(
+                    key,
+                    "arguments differ from the source"
+                        + (missing.isEmpty() ? "" : ": missing " + braces(missing))
+                        + (unknown.isEmpty() ? "" : ": unknown " + braces(unknown)))
+                .at(file, line)
+                .withFix(
+                    (want.isEmpty() ? "use no {argument}" : "use exactly " + braces(want))
+                        + " as in "
+                        + source.file().getFileName()
+                        + " line "
+                        + source.lineOf(key)));
       }
     }
     if (!isSource && translated == 0) {
-      findings.add(Finding.error("bundle", "no translated message: every text of the notice would "
-              + "be " + source.locale() + " under a " + bundle.locale() + " label")
-          .at(file, 0)
-          .withFix("translate the messages of " + source.file().getFileName()
-              + " (keys and arguments as there), or delete the file"));
+      findings.add(
+          Finding.error(
+                  "bundle",
+                  "no translated message: every text of the notice would "
+                      + "be "
+                      + source.locale()
+                      + " under a "
+                      + bundle.locale()
+                      + " label")
+              .at(file, 0)
+              .withFix(
+                  "translate the messages of "
+                      + source.file().getFileName()
+                      + " (keys and arguments as there), or delete the file"));
     }
     if (!isSource) {
       for (String key : source.keys()) {
         if (!key.startsWith("bundle.") && bundle.pattern(key).isEmpty()) {
-          findings.add(Finding.warning(key, "not translated: readers see the " + source.locale()
-                  + " text")
-              .at(file, 0)
-              .withFix("add " + key + " = … (source: " + source.file().getFileName() + " line "
-                  + source.lineOf(key) + ")"));
+          findings.add(
+              Finding.warning(key, "not translated: readers see the " + source.locale() + " text")
+                  .at(file, 0)
+                  .withFix(
+                      "add "
+                          + key
+                          + " = … (source: "
+                          + source.file().getFileName()
+                          + " line "
+                          + source.lineOf(key)
+                          + ")"));
         }
       }
     }
@@ -138,35 +183,47 @@ public final class BundleLint {
     String file = bundle.file().toString();
     String accept = " -l " + bundle.locale();
     if (!basis.recorded()) {
-      findings.add(Finding.warning("basis", "no record of the English this translation was made "
-              + "from, so changes to the English cannot be detected")
-          .at(basis.file().toString(), 0)
-          .withFix("if the translation matches the current English, record it: lint --accept-all"
-              + accept));
+      findings.add(
+          Finding.warning(
+                  "basis",
+                  "no record of the English this translation was made "
+                      + "from, so changes to the English cannot be detected")
+              .at(basis.file().toString(), 0)
+              .withFix(
+                  "if the translation matches the current English, record it: lint --accept-all"
+                      + accept));
       return findings;
     }
     boolean reviewed = bundle.status() == Bundle.ReviewStatus.REVIEWED;
-    basis.stale(bundle, source).forEach((key, change) -> {
-      String why = "stale: the English changed since this was translated: " + change.diff();
-      findings.add((reviewed ? Finding.error(key, why) : Finding.warning(key, why))
-          .at(file, bundle.lineOf(key))
-          .withFix("update the translation to the new English, then: lint --accept " + key + accept));
-    });
+    basis
+        .stale(bundle, source)
+        .forEach(
+            (key, change) -> {
+              String why = "stale: the English changed since this was translated: " + change.diff();
+              findings.add(
+                  (reviewed ? Finding.error(key, why) : Finding.warning(key, why))
+                      .at(file, bundle.lineOf(key))
+                      .withFix(
+                          "update the translation to the new English, then: lint --accept "
+                              + key
+                              + accept));
+            });
     for (String key : bundle.keys()) {
-      if (!key.startsWith("bundle.") && basis.english(key).isEmpty()
+      if (!key.startsWith("bundle.")
+          && basis.english(key).isEmpty()
           && SourceBasis.effectiveEnglish(source, key).isPresent()) {
-        findings.add(Finding.warning(key, "no record of the English this translation was made "
-                + "from")
-            .at(file, bundle.lineOf(key))
-            .withFix("once it matches the current English: lint --accept " + key + accept));
+        findings.add(
+            Finding.warning(key, "no record of the English this translation was made " + "from")
+                .at(file, bundle.lineOf(key))
+                .withFix("once it matches the current English: lint --accept " + key + accept));
       }
     }
     return findings;
   }
 
   private static Set<String> arguments(String pattern, String locale) {
-    return new TreeSet<>(new MessageFormat(pattern, ULocale.forLanguageTag(locale))
-        .getArgumentNames());
+    return new TreeSet<>(
+        new MessageFormat(pattern, ULocale.forLanguageTag(locale)).getArgumentNames());
   }
 
   private static String braces(Set<String> names) {

@@ -17,7 +17,9 @@ import org.noticepublisher.catalog.internal.PseudoLocalisation;
 
 /** All bundles under {@code locales/}, one per locale; a new locale is a new file. */
 public final class Catalog {
-  /** The locale every other bundle is translated from, and the last step of every fallback chain. */
+  /**
+   * The locale every other bundle is translated from, and the last step of every fallback chain.
+   */
   public static final String SOURCE_LOCALE = "en-GB";
 
   /** The generated pseudo-locale with accented, longer text. */
@@ -61,14 +63,21 @@ public final class Catalog {
       }
     } catch (IOException e) {
       throw new FindingsException(
-          Finding.error("io", "cannot list bundles: " + e.getMessage()).at(directory.toString(), 0));
+          Finding.error("io", "cannot list bundles: " + e.getMessage())
+              .at(directory.toString(), 0));
     }
     for (String pseudo : PseudoLocalisation.ALL) {
       if (bundles.containsKey(pseudo)) {
-        problems.add(Finding.error("locales", "pseudo-locale " + pseudo + " is generated from "
-                + SOURCE_LOCALE + " and must not be written by hand")
-            .at(bundles.get(pseudo).file().toString(), 0)
-            .withFix("delete the file"));
+        problems.add(
+            Finding.error(
+                    "locales",
+                    "pseudo-locale "
+                        + pseudo
+                        + " is generated from "
+                        + SOURCE_LOCALE
+                        + " and must not be written by hand")
+                .at(bundles.get(pseudo).file().toString(), 0)
+                .withFix("delete the file"));
       }
     }
     if (!bundles.containsKey(SOURCE_LOCALE)) {
@@ -100,7 +109,10 @@ public final class Catalog {
     return new Catalog(directory, bundles, bases);
   }
 
-  /** A bundle is {@code <tag>.properties}; {@code <tag>.basis.properties} is its basis, not a locale. */
+  /**
+   * A bundle is {@code <tag>.properties}; {@code <tag>.basis.properties} is its basis, not a
+   * locale.
+   */
   static boolean isBundleFile(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith(".properties") && !name.endsWith(SourceBasis.SUFFIX);
@@ -128,8 +140,8 @@ public final class Catalog {
   }
 
   /**
-   * Whether text in {@code locale} runs right to left: its likely script does (Arabic, Hebrew …), or
-   * it is the right-to-left pseudo-locale. The one place that decides a document's direction.
+   * Whether text in {@code locale} runs right to left: its likely script does (Arabic, Hebrew …),
+   * or it is the right-to-left pseudo-locale. The one place that decides a document's direction.
    */
   public static boolean isRightToLeft(String locale) {
     return locale.equals(PSEUDO_RIGHT_TO_LEFT)
@@ -144,7 +156,8 @@ public final class Catalog {
   public List<String> locales() {
     List<String> tags = new ArrayList<>();
     tags.add(SOURCE_LOCALE);
-    bundles.values().stream().filter(b -> !b.generated() && !b.locale().equals(SOURCE_LOCALE))
+    bundles.values().stream()
+        .filter(b -> !b.generated() && !b.locale().equals(SOURCE_LOCALE))
         .forEach(b -> tags.add(b.locale()));
     bundles.values().stream().filter(Bundle::generated).forEach(b -> tags.add(b.locale()));
     return tags;
@@ -159,8 +172,8 @@ public final class Catalog {
   }
 
   /**
-   * The bundles a locale's messages come from, most specific first: {@code pt-BR → pt → en-GB}. Only
-   * bundles that exist are included; the source bundle always ends the chain.
+   * The bundles a locale's messages come from, most specific first: {@code pt-BR → pt → en-GB}.
+   * Only bundles that exist are included; the source bundle always ends the chain.
    */
   public List<Bundle> fallbackChain(String locale) {
     List<Bundle> chain = new ArrayList<>();

@@ -29,8 +29,15 @@ public final class LinkTarget {
     Objects.requireNonNull(target, "target");
     // Browsers drop tabs and newlines inside a URL ("java\tscript:"): anything invisible is
     // refused.
-    if (target.isEmpty() || target.codePoints().anyMatch(c -> c <= ' ' || c == 0x7F
-        || Character.getType(c) == Character.FORMAT || Character.isSpaceChar(c))) {
+    if (target.isEmpty()
+        || target
+            .codePoints()
+            .anyMatch(
+                c ->
+                    c <= ' '
+                        || c == 0x7F
+                        || Character.getType(c) == Character.FORMAT
+                        || Character.isSpaceChar(c))) {
       return Verdict.REFUSED;
     }
     URI uri;

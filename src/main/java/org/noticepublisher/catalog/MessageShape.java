@@ -12,18 +12,23 @@ import java.util.Set;
 
 /**
  * The structure of one ICU message as ICU's own parser sees it: its arguments and their kinds, each
- * plural/select argument with its branches, and the literal text a reader sees. The QA checks compare
- * these between a translation and its source instead of reading braces themselves.
+ * plural/select argument with its branches, and the literal text a reader sees. The QA checks
+ * compare these between a translation and its source instead of reading braces themselves.
  *
  * @param arguments every argument name with its kind, in order of first appearance
  * @param choices every plural, selectordinal and select argument, outer ones first
  * @param literal the literal text of the message and of every branch, joined by spaces
  * @param literalRuns each run of literal text separately (no argument inside)
  */
-public record MessageShape(Map<String, String> arguments, List<Choice> choices, String literal,
-    List<String> literalRuns) {
-  private static final Set<Part.Type> TEXT_FOLLOWS = EnumSet.of(Part.Type.MSG_START,
-      Part.Type.ARG_LIMIT, Part.Type.SKIP_SYNTAX, Part.Type.INSERT_CHAR, Part.Type.REPLACE_NUMBER);
+public record MessageShape(
+    Map<String, String> arguments, List<Choice> choices, String literal, List<String> literalRuns) {
+  private static final Set<Part.Type> TEXT_FOLLOWS =
+      EnumSet.of(
+          Part.Type.MSG_START,
+          Part.Type.ARG_LIMIT,
+          Part.Type.SKIP_SYNTAX,
+          Part.Type.INSERT_CHAR,
+          Part.Type.REPLACE_NUMBER);
 
   /**
    * A plural, selectordinal or select argument.
@@ -38,10 +43,12 @@ public record MessageShape(Map<String, String> arguments, List<Choice> choices, 
     }
   }
 
-  /** @throws IllegalArgumentException if {@code pattern} is not a valid ICU message */
+  /**
+   * @throws IllegalArgumentException if {@code pattern} is not a valid ICU message
+   */
   public static MessageShape of(String pattern) {
-    MessagePattern mp = new MessagePattern(MessagePattern.ApostropheMode.DOUBLE_OPTIONAL)
-        .parse(pattern);
+    MessagePattern mp =
+        new MessagePattern(MessagePattern.ApostropheMode.DOUBLE_OPTIONAL).parse(pattern);
     Map<String, String> arguments = new LinkedHashMap<>();
     List<Choice> choices = new ArrayList<>();
     for (int i = 0; i < mp.countParts(); i++) {
@@ -51,14 +58,15 @@ public record MessageShape(Map<String, String> arguments, List<Choice> choices, 
       }
       String name = mp.getSubstring(mp.getPart(i + 1));
       ArgType type = part.getArgType();
-      String kind = switch (type) {
-        case NONE -> "text";
-        case SIMPLE -> mp.getSubstring(mp.getPart(i + 2));
-        case PLURAL -> "plural";
-        case SELECTORDINAL -> "selectordinal";
-        case SELECT -> "select";
-        case CHOICE -> "choice";
-      };
+      String kind =
+          switch (type) {
+            case NONE -> "text";
+            case SIMPLE -> mp.getSubstring(mp.getPart(i + 2));
+            case PLURAL -> "plural";
+            case SELECTORDINAL -> "selectordinal";
+            case SELECT -> "select";
+            case CHOICE -> "choice";
+          };
       arguments.putIfAbsent(name, kind);
       if (type == ArgType.PLURAL || type == ArgType.SELECTORDINAL || type == ArgType.SELECT) {
         Map<String, String> branches = new LinkedHashMap<>();
@@ -72,8 +80,10 @@ public record MessageShape(Map<String, String> arguments, List<Choice> choices, 
               msgStart++;
             }
             int msgLimit = mp.getLimitPartIndex(msgStart);
-            branches.put(mp.getSubstring(p), pattern.substring(mp.getPart(msgStart).getLimit(),
-                mp.getPart(msgLimit).getIndex()));
+            branches.put(
+                mp.getSubstring(p),
+                pattern.substring(
+                    mp.getPart(msgStart).getLimit(), mp.getPart(msgLimit).getIndex()));
             j = msgLimit;
           }
         }
@@ -89,9 +99,13 @@ public record MessageShape(Map<String, String> arguments, List<Choice> choices, 
         runs.add(pattern.substring(from, to));
       }
     }
-    return new MessageShape(Map.copyOf(arguments).isEmpty() ? Map.of()
-        : java.util.Collections.unmodifiableMap(arguments), List.copyOf(choices),
-        String.join(" ", runs), List.copyOf(runs));
+    return new MessageShape(
+        Map.copyOf(arguments).isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(arguments),
+        List.copyOf(choices),
+        String.join(" ", runs),
+        List.copyOf(runs));
   }
 
   /** The choice argument named {@code name}, if the message has one. */

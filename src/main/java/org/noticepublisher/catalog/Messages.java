@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one message resolver of the project, backed by ICU MessageFormat: every text a notice shows comes
- * through here. Looks a key up along the locale's fallback chain, trying the variant's own wording
- * ({@code <variant>.<key>}) before the shared one in each bundle, and remembers which keys fell back so
- * that no fallback is silent.
+ * The one message resolver of the project, backed by ICU MessageFormat: every text a notice shows
+ * comes through here. Looks a key up along the locale's fallback chain, trying the variant's own
+ * wording ({@code <variant>.<key>}) before the shared one in each bundle, and remembers which keys
+ * fell back so that no fallback is silent.
  *
  * <p>Not thread-safe: one instance serves one assembly.
  */
@@ -31,7 +31,8 @@ public final class Messages {
 
   private static final char SLOT_START = '\uE000';
   private static final char SLOT_END = '\uE001';
-  private static final Pattern SLOT = Pattern.compile(SLOT_START + "([^" + SLOT_END + "]*)" + SLOT_END);
+  private static final Pattern SLOT =
+      Pattern.compile(SLOT_START + "([^" + SLOT_END + "]*)" + SLOT_END);
   private static final Pattern SLOT_MARKS = Pattern.compile("[\uE000\uE001]");
 
   private final String locale;
@@ -48,8 +49,13 @@ public final class Messages {
   private final Map<String, java.util.Set<String>> staleKeys;
   private final java.util.Set<String> staleUsed = new java.util.TreeSet<>();
 
-  Messages(String locale, String variant, List<Bundle> chain, Bundle source,
-      OrganisationProfile profile, Map<String, java.util.Set<String>> staleKeys) {
+  Messages(
+      String locale,
+      String variant,
+      List<Bundle> chain,
+      Bundle source,
+      OrganisationProfile profile,
+      Map<String, java.util.Set<String>> staleKeys) {
     this.staleKeys = Map.copyOf(staleKeys);
     this.locale = locale;
     this.uLocale = ULocale.forLanguageTag(locale);
@@ -99,29 +105,32 @@ public final class Messages {
     StringBuilder plain = new StringBuilder();
     for (Segment s : segments(key, extra)) {
       String slot = s.slot();
-      plain.append(slot != null && slot.startsWith(LINK_PREFIX)
-          ? text("link." + slot.substring(LINK_PREFIX.length()))
-          : s.text());
+      plain.append(
+          slot != null && slot.startsWith(LINK_PREFIX)
+              ? text("link." + slot.substring(LINK_PREFIX.length()))
+              : s.text());
     }
     return plain.toString();
   }
 
   /**
-   * The key's text split at its slots: the arguments named in {@code slots} and every {@code link_*}
-   * argument, which the caller turns into markup (a link, a page counter). Text segments are plain
-   * text, never markup: the caller must escape them.
+   * The key's text split at its slots: the arguments named in {@code slots} and every {@code
+   * link_*} argument, which the caller turns into markup (a link, a page counter). Text segments
+   * are plain text, never markup: the caller must escape them.
    */
   public List<Segment> segments(String key, Map<String, ?> extra, String... slots) {
-    Resolved r = resolve(key).orElseThrow(
-        () -> new MissingMessageException(key, variant, locale, source.file().toString()));
+    Resolved r =
+        resolve(key)
+            .orElseThrow(
+                () -> new MissingMessageException(key, variant, locale, source.file().toString()));
     if (!r.bundle.locale().equals(locale)) {
       fallbacks.putIfAbsent(r.key, r.bundle.locale());
     }
     if (staleKeys.getOrDefault(r.bundle.locale(), java.util.Set.of()).contains(r.key)) {
       staleUsed.add(r.key);
     }
-    MessageFormat format = formats.computeIfAbsent(r.bundle.locale() + "\u0000" + r.key,
-        k -> newFormat(r.pattern));
+    MessageFormat format =
+        formats.computeIfAbsent(r.bundle.locale() + "\u0000" + r.key, k -> newFormat(r.pattern));
     Map<String, Object> args = new LinkedHashMap<>(facts);
     args.putAll(extra);
     for (String name : format.getArgumentNames()) {
@@ -152,9 +161,10 @@ public final class Messages {
   }
 
   /**
-   * Keys of a numbered run, {@code prefix.1}, {@code prefix.2}, … as the source bundle defines it for
-   * this variant: the source decides how many items a list has, so a translation cannot drop one. A
-   * variant that words a run itself ({@code <variant>.prefix.1} exists) gets only its own items.
+   * Keys of a numbered run, {@code prefix.1}, {@code prefix.2}, … as the source bundle defines it
+   * for this variant: the source decides how many items a list has, so a translation cannot drop
+   * one. A variant that words a run itself ({@code <variant>.prefix.1} exists) gets only its own
+   * items.
    */
   public List<String> numbered(String prefix) {
     String own = variant + "." + prefix;

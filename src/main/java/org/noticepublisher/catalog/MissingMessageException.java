@@ -1,8 +1,8 @@
 package org.noticepublisher.catalog;
 
 /**
- * A template asked for a key that no bundle in the chain defines. Unchecked because it is thrown from
- * inside template processing; the assembler turns it into a finding naming template and key.
+ * A template asked for a key that no bundle in the chain defines. Unchecked because it is thrown
+ * from inside template processing; the assembler turns it into a finding naming template and key.
  */
 public final class MissingMessageException extends RuntimeException {
   private final String key;

@@ -41,6 +41,7 @@ public final class OrganisationProfile {
 
   /** Facts whose value is a link target. */
   private static final List<String> ADDRESSES = List.of("organisation.website", "ico.website");
+
   private static final java.util.regex.Pattern EMAIL =
       java.util.regex.Pattern.compile("[^\\s@:/<>\"]+@[^\\s@:/<>\"]+\\.[^\\s@:/<>\"]+");
 
@@ -65,7 +66,8 @@ public final class OrganisationProfile {
               .withFix("set organisation.name = <the name printed on every notice>"));
     }
     for (var e : props.values().entrySet()) {
-      if (e.getKey().startsWith("answer.") && !e.getValue().isEmpty()
+      if (e.getKey().startsWith("answer.")
+          && !e.getValue().isEmpty()
           && !ANSWERS.contains(e.getValue())) {
         throw new FindingsException(
             Finding.error(e.getKey(), "'" + e.getValue() + "' is not an answer")
@@ -110,26 +112,39 @@ public final class OrganisationProfile {
         continue;
       }
       for (var c : org.noticepublisher.catalog.internal.InvisibleCharacters.in(value)) {
-        findings.add(Finding.error(key, "invisible control character " + c.describe())
-            .at(where, lineOf(key)).withFix(c.fix()));
+        findings.add(
+            Finding.error(key, "invisible control character " + c.describe())
+                .at(where, lineOf(key))
+                .withFix(c.fix()));
       }
       if (key.startsWith("link.") || ADDRESSES.contains(key)) {
         switch (LinkTarget.of(value)) {
-          case REFUSED -> findings.add(Finding.error(key, "link target '"
-                  + LinkTarget.shown(value) + "' is not allowed: a notice links only to "
-                  + LinkTarget.ALLOWED)
-              .at(where, lineOf(key))
-              .withFix("write the full address, e.g. https://www.example.org/page"));
-          case UNENCRYPTED -> findings.add(Finding.warning(key, "link target uses http:, which "
-                  + "readers' browsers may block or warn about")
-              .at(where, lineOf(key))
-              .withFix("use the https: address if the site has one"));
-          case SAFE -> { }
+          case REFUSED ->
+              findings.add(
+                  Finding.error(
+                          key,
+                          "link target '"
+                              + LinkTarget.shown(value)
+                              + "' is not allowed: a notice links only to "
+                              + LinkTarget.ALLOWED)
+                      .at(where, lineOf(key))
+                      .withFix("write the full address, e.g. https://www.example.org/page"));
+          case UNENCRYPTED ->
+              findings.add(
+                  Finding.warning(
+                          key,
+                          "link target uses http:, which "
+                              + "readers' browsers may block or warn about")
+                      .at(where, lineOf(key))
+                      .withFix("use the https: address if the site has one"));
+          case SAFE -> {}
         }
       } else if (key.endsWith(".email") && !EMAIL.matcher(value).matches()) {
-        findings.add(Finding.error(key, "not an e-mail address: '" + LinkTarget.shown(value) + "'")
-            .at(where, lineOf(key))
-            .withFix("write the address alone, e.g. dpo@example.org (the notice adds mailto:)"));
+        findings.add(
+            Finding.error(key, "not an e-mail address: '" + LinkTarget.shown(value) + "'")
+                .at(where, lineOf(key))
+                .withFix(
+                    "write the address alone, e.g. dpo@example.org (the notice adds mailto:)"));
       }
     }
     return findings;

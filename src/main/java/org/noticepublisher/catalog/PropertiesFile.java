@@ -5,8 +5,8 @@ import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,8 @@ import org.noticepublisher.FindingsException;
  * Art. 13 map).
  */
 public record PropertiesFile(Path file, Map<String, String> values, Map<String, Integer> lines) {
-  private static final Pattern KEY_LINE = Pattern.compile("^\\s*((?:[^\\s=:\\\\]|\\\\.)+)\\s*[=:\\s]?");
+  private static final Pattern KEY_LINE =
+      Pattern.compile("^\\s*((?:[^\\s=:\\\\]|\\\\.)+)\\s*[=:\\s]?");
 
   public PropertiesFile {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -106,9 +107,11 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
    * @param source the file name the finding shows
    */
   public static String utf8(byte[] bytes, String source) throws FindingsException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);
@@ -126,12 +129,19 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
           lineStart = i + 1;
         }
       }
-      throw new FindingsException(Finding.error("encoding", String.format(Locale.ROOT,
-              "not UTF-8 at line %d, byte %d (0x%02X)", line, bad - lineStart + 1,
-              bytes[bad] & 0xFF))
-          .at(source, line)
-          .withFix("save the file as UTF-8 (it looks like another encoding, e.g. Windows-1250 or "
-              + "Latin-1), or retype the character at that byte"));
+      throw new FindingsException(
+          Finding.error(
+                  "encoding",
+                  String.format(
+                      Locale.ROOT,
+                      "not UTF-8 at line %d, byte %d (0x%02X)",
+                      line,
+                      bad - lineStart + 1,
+                      bytes[bad] & 0xFF))
+              .at(source, line)
+              .withFix(
+                  "save the file as UTF-8 (it looks like another encoding, e.g. Windows-1250 or "
+                      + "Latin-1), or retype the character at that byte"));
     }
     out.flip();
     return out.toString();
@@ -141,17 +151,22 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
    * An error for every key {@code known} rejects, with the nearest of {@code candidates} as a
    * suggestion when one is close: a misspelt key would otherwise be ignored and a default applied.
    */
-  public List<Finding> unknownKeys(Predicate<String> known, Collection<String> candidates,
-      String what) {
+  public List<Finding> unknownKeys(
+      Predicate<String> known, Collection<String> candidates, String what) {
     List<Finding> findings = new ArrayList<>();
     for (String key : values.keySet()) {
       if (!known.test(key)) {
         Optional<String> near = nearest(key, candidates);
-        findings.add(Finding.error(key, "unknown key in " + what
-                + near.map(n -> ": did you mean " + n + "?").orElse(""))
-            .at(file.toString(), lineOf(key))
-            .withFix(near.map(n -> "rename it to " + n).orElse("delete the line, or use one of "
-                + abbreviated(candidates))));
+        findings.add(
+            Finding.error(
+                    key,
+                    "unknown key in "
+                        + what
+                        + near.map(n -> ": did you mean " + n + "?").orElse(""))
+                .at(file.toString(), lineOf(key))
+                .withFix(
+                    near.map(n -> "rename it to " + n)
+                        .orElse("delete the line, or use one of " + abbreviated(candidates))));
       }
     }
     return findings;
@@ -172,7 +187,8 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
     }
     // A third of the key, at least 2: enough for a dropped, doubled or swapped letter or two.
     return best != null && bestDistance <= Math.max(2, key.length() / 3)
-        ? Optional.of(best) : Optional.empty();
+        ? Optional.of(best)
+        : Optional.empty();
   }
 
   /** Levenshtein distance, with a swap of two neighbouring letters counted as one edit. */
@@ -188,7 +204,9 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
             && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
@@ -199,8 +217,7 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
 
   private static String abbreviated(Collection<String> names) {
     List<String> list = List.copyOf(names);
-    return list.size() <= 8 ? list.toString()
-        : list.subList(0, 8).toString().replace("]", ", …]");
+    return list.size() <= 8 ? list.toString() : list.subList(0, 8).toString().replace("]", ", …]");
   }
 
   /** Line of {@code key}, or 0 when the key is not in this file. */

@@ -16,12 +16,12 @@ import org.noticepublisher.catalog.internal.WordDiff;
 /**
  * The English each translation was made from: {@code locales/<tag>.basis.properties}, beside the
  * bundle and kept in git. A key whose English has changed since is <em>stale</em>: the translation
- * may no longer say what the English says. The file holds plain strings (no hashes) so a reviewer can
- * read it and {@code git diff} shows what changed.
+ * may no longer say what the English says. The file holds plain strings (no hashes) so a reviewer
+ * can read it and {@code git diff} shows what changed.
  *
  * <p>A translation key compares with its <em>effective</em> English: the same key in the source
- * bundle or, for a variant's own wording ({@code <variant>.<key>}) that the source does not override,
- * the shared key it stands in for.
+ * bundle or, for a variant's own wording ({@code <variant>.<key>}) that the source does not
+ * override, the shared key it stands in for.
  */
 public final class SourceBasis {
   /** How a basis file's name ends; the catalog does not read these as bundles. */
@@ -93,9 +93,9 @@ public final class SourceBasis {
   }
 
   /**
-   * Records the current English as the basis of {@code keys} of {@code bundle} (all of its translated
-   * keys when {@code keys} is empty), keeping the basis of every other key; written in the bundle's
-   * key order through a temporary file, so an interrupted write leaves the old basis.
+   * Records the current English as the basis of {@code keys} of {@code bundle} (all of its
+   * translated keys when {@code keys} is empty), keeping the basis of every other key; written in
+   * the bundle's key order through a temporary file, so an interrupted write leaves the old basis.
    *
    * @throws IllegalArgumentException if a key is not in the bundle or has no English
    */
@@ -108,8 +108,8 @@ public final class SourceBasis {
         throw new IllegalArgumentException("no key " + key + " in " + bundle.file().getFileName());
       }
       if (effectiveEnglish(source, key).isEmpty()) {
-        throw new IllegalArgumentException("no English for " + key + " in "
-            + source.file().getFileName());
+        throw new IllegalArgumentException(
+            "no English for " + key + " in " + source.file().getFileName());
       }
     }
     Map<String, String> next = new LinkedHashMap<>();
@@ -124,15 +124,18 @@ public final class SourceBasis {
         next.put(key, old.english.get(key));
       }
     }
-    StringBuilder text = new StringBuilder()
-        .append("# The en-GB text each ").append(bundle.locale())
-        .append(" translation was made from. Written by the tool (lint --accept, xliff import):\n")
-        .append("# when the English changes, lint reports the key as stale. Do not edit by hand.\n");
+    StringBuilder text =
+        new StringBuilder()
+            .append("# The en-GB text each ")
+            .append(bundle.locale())
+            .append(
+                " translation was made from. Written by the tool (lint --accept, xliff import):\n")
+            .append(
+                "# when the English changes, lint reports the key as stale. Do not edit by hand.\n");
     next.forEach((k, v) -> text.append(PropertiesWriter.line(k, v)).append('\n'));
     AtomicFile.write(old.file, text.toString().getBytes(StandardCharsets.UTF_8));
     return new SourceBasis(old.file, next, true);
   }
-
 
   /** The English a translation was made from and the English now. */
   public record Change(String was, String now) {

@@ -27,7 +27,8 @@ import org.noticepublisher.Finding;
  * against its source: CLDR plural keywords, argument kinds, plural completeness for the target
  * language, dead plural branches, select keys, text left in English, white space, end punctuation,
  * and numbers, web addresses and e-mail addresses carried over. Each finding names file, line, key,
- * why and how to fix it. (Rendered width and glyph coverage need the fonts: {@code render.BundleFit}.)
+ * why and how to fix it. (Rendered width and glyph coverage need the fonts: {@code
+ * render.BundleFit}.)
  *
  * <p>Errors show readers wrong text; warnings are for the translator or reviewer to look at.
  */
@@ -38,7 +39,8 @@ public final class TranslationChecks {
   private static final Set<String> CLDR_KEYWORDS =
       Set.of("zero", "one", "two", "few", "many", "other");
   private static final Pattern EXPLICIT = Pattern.compile("=\\d+(\\.\\d+)?");
-  private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[^\\s<>()]+[^\\s<>().,;:!?’”]");
+  private static final Pattern URL =
+      Pattern.compile("(?:https?://|www\\.)[^\\s<>()]+[^\\s<>().,;:!?’”]");
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
   private static final Pattern NUMBER = Pattern.compile("\\d{2,}");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}’'-]+");
@@ -54,13 +56,18 @@ public final class TranslationChecks {
 
   /** Checks against {@code source}; terms allowed to stay English come from its folder. */
   public static TranslationChecks against(Bundle source) {
-    return new TranslationChecks(source, readAllowed(source.file().resolveSibling(ALLOWED_IDENTICAL)));
+    return new TranslationChecks(
+        source, readAllowed(source.file().resolveSibling(ALLOWED_IDENTICAL)));
   }
 
-  /** Every check on every message of {@code bundle} (the source gets the checks that need no source). */
+  /**
+   * Every check on every message of {@code bundle} (the source gets the checks that need no
+   * source).
+   */
   public List<Finding> check(Bundle bundle) {
     List<Finding> findings = new ArrayList<>();
-    boolean isSource = bundle.locale().equals(source.locale()) && bundle.file().equals(source.file());
+    boolean isSource =
+        bundle.locale().equals(source.locale()) && bundle.file().equals(source.file());
     ULocale locale = ULocale.forLanguageTag(bundle.locale());
     for (String key : bundle.keys()) {
       if (key.startsWith("bundle.")) {
@@ -96,8 +103,11 @@ public final class TranslationChecks {
     Set<String> keys = new java.util.LinkedHashSet<>();
     ULocale locale = ULocale.forLanguageTag(bundle.locale());
     for (String key : bundle.keys()) {
-      if (!key.startsWith("bundle.") && !pluralCompleteness(new Message(bundle, key,
-          MessageShape.of(bundle.pattern(key).orElseThrow())), locale).isEmpty()) {
+      if (!key.startsWith("bundle.")
+          && !pluralCompleteness(
+                  new Message(bundle, key, MessageShape.of(bundle.pattern(key).orElseThrow())),
+                  locale)
+              .isEmpty()) {
         keys.add(key);
       }
     }
@@ -114,7 +124,10 @@ public final class TranslationChecks {
     }
   }
 
-  /** Check 1: ICU accepts any word as a plural selector; only CLDR's six keywords and =N mean anything. */
+  /**
+   * Check 1: ICU accepts any word as a plural selector; only CLDR's six keywords and =N mean
+   * anything.
+   */
   List<Finding> pluralKeywords(Message m) {
     List<Finding> out = new ArrayList<>();
     for (MessageShape.Choice c : m.shape().choices()) {
@@ -123,9 +136,19 @@ public final class TranslationChecks {
       }
       for (String selector : c.branches().keySet()) {
         if (!CLDR_KEYWORDS.contains(selector) && !EXPLICIT.matcher(selector).matches()) {
-          out.add(m.at(Finding.error(m.key(), "'" + selector + "' in {" + c.name() + ", "
-                  + c.kind() + "} is not a CLDR plural keyword: ICU never selects it")
-              .withFix("use one of zero, one, two, few, many, other (or =N for an exact number)")));
+          out.add(
+              m.at(
+                  Finding.error(
+                          m.key(),
+                          "'"
+                              + selector
+                              + "' in {"
+                              + c.name()
+                              + ", "
+                              + c.kind()
+                              + "} is not a CLDR plural keyword: ICU never selects it")
+                      .withFix(
+                          "use one of zero, one, two, few, many, other (or =N for an exact number)")));
         }
       }
     }
@@ -145,14 +168,30 @@ public final class TranslationChecks {
       need.removeAll(c.branches().keySet());
       if (!need.isEmpty()) {
         List<String> missing = PluralCategories.order(need);
-        out.add(m.at(Finding.error(m.key(), "{" + c.name() + ", " + c.kind() + "} lacks "
-                + String.join(", ", missing) + ": " + m.bundle().locale() + " needs "
-                + String.join("/", PluralCategories.order(rules.getKeywords())) + "; numbers "
-                + missing.stream().map(k -> PluralCategories.samples(rules, k))
-                    .collect(Collectors.joining("; "))
-                + " would be shown with the 'other' form")
-            .withFix("add " + missing.stream().map(k -> k + " {…}").collect(Collectors.joining(" "))
-                + " to the " + c.kind())));
+        out.add(
+            m.at(
+                Finding.error(
+                        m.key(),
+                        "{"
+                            + c.name()
+                            + ", "
+                            + c.kind()
+                            + "} lacks "
+                            + String.join(", ", missing)
+                            + ": "
+                            + m.bundle().locale()
+                            + " needs "
+                            + String.join("/", PluralCategories.order(rules.getKeywords()))
+                            + "; numbers "
+                            + missing.stream()
+                                .map(k -> PluralCategories.samples(rules, k))
+                                .collect(Collectors.joining("; "))
+                            + " would be shown with the 'other' form")
+                    .withFix(
+                        "add "
+                            + missing.stream().map(k -> k + " {…}").collect(Collectors.joining(" "))
+                            + " to the "
+                            + c.kind())));
       }
     }
     return out;
@@ -168,10 +207,22 @@ public final class TranslationChecks {
       Set<String> used = rules(locale, c.kind()).getKeywords();
       for (String selector : c.branches().keySet()) {
         if (CLDR_KEYWORDS.contains(selector) && !used.contains(selector)) {
-          out.add(m.at(Finding.warning(m.key(), "'" + selector + "' in {" + c.name() + ", "
-                  + c.kind() + "} is never selected in " + m.bundle().locale() + " (it uses "
-                  + String.join("/", PluralCategories.order(used)) + ")")
-              .withFix("delete the " + selector + " {…} branch")));
+          out.add(
+              m.at(
+                  Finding.warning(
+                          m.key(),
+                          "'"
+                              + selector
+                              + "' in {"
+                              + c.name()
+                              + ", "
+                              + c.kind()
+                              + "} is never selected in "
+                              + m.bundle().locale()
+                              + " (it uses "
+                              + String.join("/", PluralCategories.order(used))
+                              + ")")
+                      .withFix("delete the " + selector + " {…} branch")));
         }
       }
     }
@@ -181,36 +232,63 @@ public final class TranslationChecks {
   /** Check 2: same argument names (BundleLint) and, here, the same kind of each. */
   List<Finding> argumentKinds(Message m, MessageShape src) {
     List<Finding> out = new ArrayList<>();
-    m.shape().arguments().forEach((name, kind) -> {
-      String want = src.arguments().get(name);
-      if (want != null && !want.equals(kind)) {
-        out.add(m.at(Finding.error(m.key(), "{" + name + "} is " + describe(kind) + " here but "
-                + describe(want) + " in the source")
-            .withFix("write it as in the source: " + example(name, want))));
-      }
-    });
+    m.shape()
+        .arguments()
+        .forEach(
+            (name, kind) -> {
+              String want = src.arguments().get(name);
+              if (want != null && !want.equals(kind)) {
+                out.add(
+                    m.at(
+                        Finding.error(
+                                m.key(),
+                                "{"
+                                    + name
+                                    + "} is "
+                                    + describe(kind)
+                                    + " here but "
+                                    + describe(want)
+                                    + " in the source")
+                            .withFix("write it as in the source: " + example(name, want))));
+              }
+            });
     return out;
   }
 
-  /** Check 5: select keys are fixed values from the program, so the translation must use the same. */
+  /**
+   * Check 5: select keys are fixed values from the program, so the translation must use the same.
+   */
   List<Finding> selectKeys(Message m, MessageShape src) {
     List<Finding> out = new ArrayList<>();
     for (MessageShape.Choice c : m.shape().choices()) {
       if (c.isPlural()) {
         continue;
       }
-      src.choice(c.name()).filter(s -> !s.isPlural()).ifPresent(s -> {
-        Set<String> missing = new LinkedHashSet<>(s.branches().keySet());
-        missing.removeAll(c.branches().keySet());
-        Set<String> unknown = new LinkedHashSet<>(c.branches().keySet());
-        unknown.removeAll(s.branches().keySet());
-        if (!missing.isEmpty() || !unknown.isEmpty()) {
-          out.add(m.at(Finding.error(m.key(), "{" + c.name() + ", select} keys differ from the "
-                  + "source" + (missing.isEmpty() ? "" : ": missing " + missing)
-                  + (unknown.isEmpty() ? "" : ": unknown " + unknown))
-              .withFix("use exactly the keys " + s.branches().keySet() + " as in the source")));
-        }
-      });
+      src.choice(c.name())
+          .filter(s -> !s.isPlural())
+          .ifPresent(
+              s -> {
+                Set<String> missing = new LinkedHashSet<>(s.branches().keySet());
+                missing.removeAll(c.branches().keySet());
+                Set<String> unknown = new LinkedHashSet<>(c.branches().keySet());
+                unknown.removeAll(s.branches().keySet());
+                if (!missing.isEmpty() || !unknown.isEmpty()) {
+                  out.add(
+                      m.at(
+                          Finding.error(
+                                  m.key(),
+                                  "{"
+                                      + c.name()
+                                      + ", select} keys differ from the "
+                                      + "source"
+                                      + (missing.isEmpty() ? "" : ": missing " + missing)
+                                      + (unknown.isEmpty() ? "" : ": unknown " + unknown))
+                              .withFix(
+                                  "use exactly the keys "
+                                      + s.branches().keySet()
+                                      + " as in the source")));
+                }
+              });
     }
     return out;
   }
@@ -218,8 +296,8 @@ public final class TranslationChecks {
   /** Check 6: text still in English, unless every word is an allowed term or an acronym. */
   List<Finding> identical(Message m, MessageShape src) {
     String text = m.shape().literal();
-    if (!text.equals(src.literal()) || !m.pattern().equals(
-        SourceBasis.effectiveEnglish(source, m.key()).orElse(""))) {
+    if (!text.equals(src.literal())
+        || !m.pattern().equals(SourceBasis.effectiveEnglish(source, m.key()).orElse(""))) {
       return List.of();
     }
     String rest = text;
@@ -230,23 +308,30 @@ public final class TranslationChecks {
     while (w.find()) {
       String word = w.group();
       if (!word.equals(word.toUpperCase(Locale.ROOT)) || word.length() == 1) {
-        return List.of(m.at(Finding.warning(m.key(), "identical to the source: \"" + text.strip()
-                + "\" is still in English")
-            .withFix("translate it, or add the name to locales/" + ALLOWED_IDENTICAL
-                + " if it stays in English")));
+        return List.of(
+            m.at(
+                Finding.warning(
+                        m.key(),
+                        "identical to the source: \"" + text.strip() + "\" is still in English")
+                    .withFix(
+                        "translate it, or add the name to locales/"
+                            + ALLOWED_IDENTICAL
+                            + " if it stays in English")));
       }
     }
     return List.of();
   }
 
-  /** Check 7: white space a reader sees as a gap or a break, invisible characters, unnormalised text. */
+  /**
+   * Check 7: white space a reader sees as a gap or a break, invisible characters, unnormalised
+   * text.
+   */
   List<Finding> whitespace(Message m) {
     List<Finding> out = new ArrayList<>();
     String p = m.pattern();
     for (String run : m.shape().literalRuns()) {
       if (run.contains("  ")) {
-        out.add(m.at(Finding.warning(m.key(), "double space")
-            .withFix("write a single space")));
+        out.add(m.at(Finding.warning(m.key(), "double space").withFix("write a single space")));
         break;
       }
     }
@@ -255,22 +340,34 @@ public final class TranslationChecks {
       i += Character.charCount(cp);
       boolean zeroWidth = cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x180E;
       if (zeroWidth || Character.getType(cp) == Character.CONTROL) {
-        out.add(m.at(Finding.warning(m.key(), String.format(Locale.ROOT,
-                "invisible character U+%04X (%s)", cp, UCharacter.getName(cp) == null
-                    ? "control" : UCharacter.getName(cp)))
-            .withFix("delete it; only ZWNJ/ZWJ (U+200C/U+200D) belong in text")));
+        out.add(
+            m.at(
+                Finding.warning(
+                        m.key(),
+                        String.format(
+                            Locale.ROOT,
+                            "invisible character U+%04X (%s)",
+                            cp,
+                            UCharacter.getName(cp) == null ? "control" : UCharacter.getName(cp)))
+                    .withFix("delete it; only ZWNJ/ZWJ (U+200C/U+200D) belong in text")));
         break;
       }
     }
     if (!NFC.isNormalized(p)) {
-      out.add(m.at(Finding.warning(m.key(), "not in Unicode normal form C: letters are stored as "
-              + "base and combining marks, so search and copy-paste may not match")
-          .withFix("save the text NFC-normalised (most editors have an option)")));
+      out.add(
+          m.at(
+              Finding.warning(
+                      m.key(),
+                      "not in Unicode normal form C: letters are stored as "
+                          + "base and combining marks, so search and copy-paste may not match")
+                  .withFix("save the text NFC-normalised (most editors have an option)")));
     }
     return out;
   }
 
-  /** Check 7: a branch that starts or ends with a space where the source's does not, or the reverse. */
+  /**
+   * Check 7: a branch that starts or ends with a space where the source's does not, or the reverse.
+   */
   List<Finding> branchWhitespace(Message m, MessageShape src) {
     List<Finding> out = new ArrayList<>();
     for (MessageShape.Choice c : m.shape().choices()) {
@@ -282,10 +379,17 @@ public final class TranslationChecks {
       for (Map.Entry<String, String> b : c.branches().entrySet()) {
         String got = b.getValue();
         if (edge(got, true) != edge(want, true) || edge(got, false) != edge(want, false)) {
-          out.add(m.at(Finding.warning(m.key(), "white space at the start or end of the '"
-                  + b.getKey() + "' branch of {" + c.name() + "} differs from the source: "
-                  + "words run together or a gap appears")
-              .withFix("match the source: {" + want + "}")));
+          out.add(
+              m.at(
+                  Finding.warning(
+                          m.key(),
+                          "white space at the start or end of the '"
+                              + b.getKey()
+                              + "' branch of {"
+                              + c.name()
+                              + "} differs from the source: "
+                              + "words run together or a gap appears")
+                      .withFix("match the source: {" + want + "}")));
         }
       }
     }
@@ -303,36 +407,51 @@ public final class TranslationChecks {
     if (want == got) {
       return List.of();
     }
-    return List.of(m.at(Finding.warning(m.key(), "ends with " + got.words + " but the source ends "
-            + "with " + want.words)
-        .withFix(want == EndMark.NONE ? "end it as the source does (no closing punctuation)"
-            : "end it with " + want.words + " (in this script: " + want.marks + ")")));
+    return List.of(
+        m.at(
+            Finding.warning(
+                    m.key(),
+                    "ends with " + got.words + " but the source ends " + "with " + want.words)
+                .withFix(
+                    want == EndMark.NONE
+                        ? "end it as the source does (no closing punctuation)"
+                        : "end it with " + want.words + " (in this script: " + want.marks + ")")));
   }
 
-  /** Check 9: numbers, web and e-mail addresses of the source carried into the translation as they are. */
+  /**
+   * Check 9: numbers, web and e-mail addresses of the source carried into the translation as they
+   * are.
+   */
   List<Finding> carriedOver(Message m, MessageShape src) {
     List<Finding> out = new ArrayList<>();
     String target = m.shape().literal();
     String digits = asciiDigits(target);
     for (String url : all(URL, src.literal())) {
       if (!target.contains(url)) {
-        out.add(m.at(Finding.error(m.key(), "the web address " + url + " of the source is missing")
-            .withFix("copy " + url + " exactly")));
+        out.add(
+            m.at(
+                Finding.error(m.key(), "the web address " + url + " of the source is missing")
+                    .withFix("copy " + url + " exactly")));
       }
     }
     for (String mail : all(EMAIL, src.literal())) {
       if (!target.contains(mail)) {
-        out.add(m.at(Finding.error(m.key(), "the e-mail address " + mail + " of the source is "
-                + "missing")
-            .withFix("copy " + mail + " exactly")));
+        out.add(
+            m.at(
+                Finding.error(
+                        m.key(), "the e-mail address " + mail + " of the source is " + "missing")
+                    .withFix("copy " + mail + " exactly")));
       }
     }
     Set<String> targetNumbers = new java.util.HashSet<>(all(NUMBER, digits));
     for (String number : all(NUMBER, src.literal())) {
       if (!targetNumbers.contains(number)) {
-        out.add(m.at(Finding.warning(m.key(), "the number " + number + " of the source is missing "
-                + "or changed")
-            .withFix("write " + number + " (in any digits of the script)")));
+        out.add(
+            m.at(
+                Finding.warning(
+                        m.key(),
+                        "the number " + number + " of the source is missing " + "or changed")
+                    .withFix("write " + number + " (in any digits of the script)")));
       }
     }
     return out;
@@ -352,14 +471,22 @@ public final class TranslationChecks {
   /** Arabic-Indic, Persian and other decimal digits as 0–9, so ۱۹۸۹ matches 1989. */
   private static String asciiDigits(String s) {
     StringBuilder out = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> out.append(UCharacter.getType(cp) == UCharacter.DECIMAL_DIGIT_NUMBER
-        ? (char) ('0' + UCharacter.digit(cp, 10)) : new String(Character.toChars(cp))));
+    s.codePoints()
+        .forEach(
+            cp ->
+                out.append(
+                    UCharacter.getType(cp) == UCharacter.DECIMAL_DIGIT_NUMBER
+                        ? (char) ('0' + UCharacter.digit(cp, 10))
+                        : new String(Character.toChars(cp))));
     return out.toString();
   }
 
   private static PluralRules rules(ULocale locale, String kind) {
-    return PluralRules.forLocale(locale, kind.equals("selectordinal")
-        ? PluralRules.PluralType.ORDINAL : PluralRules.PluralType.CARDINAL);
+    return PluralRules.forLocale(
+        locale,
+        kind.equals("selectordinal")
+            ? PluralRules.PluralType.ORDINAL
+            : PluralRules.PluralType.CARDINAL);
   }
 
   private static String describe(String kind) {
@@ -379,8 +506,12 @@ public final class TranslationChecks {
   }
 
   private static Set<String> readAllowed(Path file) {
-    Set<String> terms = new TreeSet<>((a, b) -> a.length() != b.length()
-        ? Integer.compare(b.length(), a.length()) : a.compareTo(b));
+    Set<String> terms =
+        new TreeSet<>(
+            (a, b) ->
+                a.length() != b.length()
+                    ? Integer.compare(b.length(), a.length())
+                    : a.compareTo(b));
     if (Files.isRegularFile(file)) {
       try {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -455,13 +586,17 @@ public final class TranslationChecks {
     @SuppressWarnings("deprecation")
     static String samples(PluralRules rules, String keyword) {
       Collection<Double> ints = rules.getSamples(keyword, PluralRules.SampleType.INTEGER);
-      Collection<Double> values = ints == null || ints.isEmpty()
-          ? rules.getSamples(keyword, PluralRules.SampleType.DECIMAL) : ints;
+      Collection<Double> values =
+          ints == null || ints.isEmpty()
+              ? rules.getSamples(keyword, PluralRules.SampleType.DECIMAL)
+              : ints;
       if (values == null) {
         return keyword;
       }
-      return keyword + " (e.g. " + values.stream().limit(4).map(PluralCategories::plain)
-          .collect(Collectors.joining(", ")) + ")";
+      return keyword
+          + " (e.g. "
+          + values.stream().limit(4).map(PluralCategories::plain).collect(Collectors.joining(", "))
+          + ")";
     }
 
     private static String plain(double d) {

@@ -23,10 +23,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Pipeline;
-import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.verify.PdfValidator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,12 +35,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: what a user waits for. Whole processes (a fresh JVM started with this one's options,
- * rendering into a temporary folder): one notice cold, the matrix cold, a re-render with nothing
- * changed, a re-render after one changed message; each with its peak resident memory. Then, in this
- * process, every notice's latency cold and warm (median, p95) and the peak heap.
+ * {@code bench}: what a user waits for. Whole processes (a fresh JVM started with this one's
+ * options, rendering into a temporary folder): one notice cold, the matrix cold, a re-render with
+ * nothing changed, a re-render after one changed message; each with its peak resident memory. Then,
+ * in this process, every notice's latency cold and warm (median, p95) and the peak heap.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
     description = {
       "Measures whole runs in fresh processes (one notice cold, the matrix cold, nothing changed,",
       "one message changed) and, in this process, each notice cold and warm (median, p95).",
@@ -55,15 +57,22 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin NoticeSelection selection;
 
-  @Option(names = "--warmup", defaultValue = "5", paramLabel = "N",
+  @Option(
+      names = "--warmup",
+      defaultValue = "5",
+      paramLabel = "N",
       description = "Warm-up rounds over the matrix before timing (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--runs", defaultValue = "5", paramLabel = "N",
+  @Option(
+      names = "--runs",
+      defaultValue = "5",
+      paramLabel = "N",
       description = "Timed warm rounds over the matrix (default: ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--no-processes",
+  @Option(
+      names = "--no-processes",
       description = "Skip the whole-process runs; measure only in this process.")
   boolean noProcesses;
 
@@ -71,7 +80,8 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (warmup < 0 || runs < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "need --warmup >= 0, --runs >= 1");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "need --warmup >= 0, --runs >= 1");
     }
     long start = System.nanoTime();
     String loadBefore = loadAverage();
@@ -104,10 +114,11 @@ final class BenchCommand implements Callable<Integer> {
     }
     Map<NoticeId, double[]> warm = new LinkedHashMap<>();
     Map<NoticeId, double[]> stages = new LinkedHashMap<>();
-    ids.forEach(id -> {
-      warm.put(id, new double[runs]);
-      stages.put(id, new double[3]);
-    });
+    ids.forEach(
+        id -> {
+          warm.put(id, new double[runs]);
+          stages.put(id, new double[3]);
+        });
     List<Double> all = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -128,36 +139,69 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     out.println();
-    out.printf(Locale.ROOT, "%-40s %9s %9s %9s %9s %9s %9s%n", "notice", "cold ms", "warm p50",
-        "warm p95", "assemble", "render", "verify");
+    out.printf(
+        Locale.ROOT,
+        "%-40s %9s %9s %9s %9s %9s %9s%n",
+        "notice",
+        "cold ms",
+        "warm p50",
+        "warm p95",
+        "assemble",
+        "render",
+        "verify");
     for (NoticeId id : ids) {
       double[] t = Objects.requireNonNull(warm.get(id), "warm");
       Arrays.sort(t);
       double[] s = Objects.requireNonNull(stages.get(id), "stages");
-      out.printf(Locale.ROOT, "%-40s %9.0f %9.0f %9.0f %9.0f %9.0f %9.0f%n", id, cold.get(id),
-          percentile(t, 0.5), percentile(t, 0.95), s[0], s[1], s[2]);
+      out.printf(
+          Locale.ROOT,
+          "%-40s %9.0f %9.0f %9.0f %9.0f %9.0f %9.0f%n",
+          id,
+          cold.get(id),
+          percentile(t, 0.5),
+          percentile(t, 0.95),
+          s[0],
+          s[1],
+          s[2]);
     }
     double[] every = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     out.println();
     out.println("In this process (one notice at a time; verify = veraPDF + text checks):");
     out.printf(Locale.ROOT, "  open pipeline (load sources, fonts):   %8.0f ms%n", openMs);
-    out.printf(Locale.ROOT, "  matrix, first pass (%d notices):       %8.0f ms%n", ids.size(),
-        matrixMs);
-    out.printf(Locale.ROOT, "  warm, every notice: p50 %.0f ms, p95 %.0f ms (%d renders)%n",
-        percentile(every, 0.5), percentile(every, 0.95), every.length);
+    out.printf(
+        Locale.ROOT, "  matrix, first pass (%d notices):       %8.0f ms%n", ids.size(), matrixMs);
+    out.printf(
+        Locale.ROOT,
+        "  warm, every notice: p50 %.0f ms, p95 %.0f ms (%d renders)%n",
+        percentile(every, 0.5),
+        percentile(every, 0.95),
+        every.length);
     if (!cpu.isEmpty()) {
-      // CPU time of the one thread that does all of it: what a busy shared machine does not inflate.
+      // CPU time of the one thread that does all of it: what a busy shared machine does not
+      // inflate.
       double[] cpus = cpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      out.printf(Locale.ROOT, "  warm, CPU time per notice: p50 %.0f ms, p95 %.0f ms%n",
-          percentile(cpus, 0.5), percentile(cpus, 0.95));
+      out.printf(
+          Locale.ROOT,
+          "  warm, CPU time per notice: p50 %.0f ms, p95 %.0f ms%n",
+          percentile(cpus, 0.5),
+          percentile(cpus, 0.95));
     }
-    out.printf(Locale.ROOT, "  peak heap: %.1f MiB of %.0f MiB allowed (-Xmx)%n", peakHeapMiB(),
+    out.printf(
+        Locale.ROOT,
+        "  peak heap: %.1f MiB of %.0f MiB allowed (-Xmx)%n",
+        peakHeapMiB(),
         Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
     // Wall times on a shared machine mean little without how busy it was.
-    out.printf(Locale.ROOT, "  load average (1, 5, 15 min): %s at the start, %s at the end%n",
-        loadBefore, loadAverage());
-    out.printf(Locale.ROOT, "  cpus: %d, java %s, options: %s%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+    out.printf(
+        Locale.ROOT,
+        "  load average (1, 5, 15 min): %s at the start, %s at the end%n",
+        loadBefore,
+        loadAverage());
+    out.printf(
+        Locale.ROOT,
+        "  cpus: %d, java %s, options: %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
         String.join(" ", jvmOptions()));
     if (!allPassed) {
       out.println("note: some notices failed verification; run `render` to see why");
@@ -170,8 +214,9 @@ final class BenchCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     List<String> java = javaCommand();
     if (java.isEmpty()) {
-      out.println("Whole processes: not measured (this JVM was not started from a class path "
-          + "holding the project, e.g. through Maven); run bench through bin/notice-publisher.");
+      out.println(
+          "Whole processes: not measured (this JVM was not started from a class path "
+              + "holding the project, e.g. through Maven); run bench through bin/notice-publisher.");
       return true;
     }
     Path temp = Files.createTempDirectory("notice-bench");
@@ -185,22 +230,32 @@ final class BenchCommand implements Callable<Integer> {
       if (!selection.locales.isEmpty()) {
         selected.addAll(List.of("-l", String.join(",", selection.locales)));
       }
-      out.println("Whole processes (a fresh JVM each: "
-          + String.join(" ", java.subList(1, java.indexOf("-cp"))) + "):");
+      out.println(
+          "Whole processes (a fresh JVM each: "
+              + String.join(" ", java.subList(1, java.indexOf("-cp")))
+              + "):");
       out.flush();
       NoticeId first = ids.get(0);
-      boolean ok = run(out, java, copy, temp.resolve("one"), "cold, one notice (" + first + ")",
-          List.of("-v", first.variant(), "-l", first.locale(), "--force"));
+      boolean ok =
+          run(
+              out,
+              java,
+              copy,
+              temp.resolve("one"),
+              "cold, one notice (" + first + ")",
+              List.of("-v", first.variant(), "-l", first.locale(), "--force"));
       List<String> matrix = new ArrayList<>(selected);
       matrix.add("--force");
       ok &= run(out, java, copy, output, "cold, matrix (" + ids.size() + " notices)", matrix);
       ok &= run(out, java, copy, output, "again, nothing changed", selected);
-      String changed = ids.stream().map(NoticeId::locale)
-          .filter(l -> !Catalog.isEnglish(l) && !Catalog.isPseudoLocale(l)).findFirst()
-          .orElse(Catalog.SOURCE_LOCALE);
+      String changed =
+          ids.stream()
+              .map(NoticeId::locale)
+              .filter(l -> !Catalog.isEnglish(l) && !Catalog.isPseudoLocale(l))
+              .findFirst()
+              .orElse(Catalog.SOURCE_LOCALE);
       if (changeOneMessage(copy.resolve("locales").resolve(changed + ".properties"))) {
-        ok &= run(out, java, copy, output, "again, one message changed in " + changed,
-            selected);
+        ok &= run(out, java, copy, output, "again, one message changed in " + changed, selected);
       }
       out.println();
       return ok;
@@ -209,17 +264,21 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private boolean run(PrintWriter out, List<String> java, Path project, Path output, String what,
-      List<String> args) throws IOException, InterruptedException {
+  private boolean run(
+      PrintWriter out, List<String> java, Path project, Path output, String what, List<String> args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(java);
-    command.addAll(List.of("render", "--project", project.toString(), "--output",
-        output.toString()));
+    command.addAll(
+        List.of("render", "--project", project.toString(), "--output", output.toString()));
     command.addAll(args);
     Path log = Files.createTempFile("notice-bench", ".log");
     try {
       long start = System.nanoTime();
-      Process p = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       long peakKiB = 0;
       Duration cpu = Duration.ZERO;
       while (p.isAlive()) {
@@ -229,11 +288,20 @@ final class BenchCommand implements Callable<Integer> {
       }
       double ms = (System.nanoTime() - start) / 1e6;
       String printed = Files.readString(log);
-      long rendered = printed.lines().filter(l -> l.matches("\\[ *\\d+/\\d+\\] .*"))
-          .filter(l -> !l.endsWith("unchanged")).count();
+      long rendered =
+          printed
+              .lines()
+              .filter(l -> l.matches("\\[ *\\d+/\\d+\\] .*"))
+              .filter(l -> !l.endsWith("unchanged"))
+              .count();
       // CPU time as last seen (up to 20 ms short): on a busy shared machine it varies less than ms.
-      out.printf(Locale.ROOT, "  %-44s %8.0f ms  CPU %6.1f s  %3d rendered  peak RSS %s"
-              + "  load %s%n", what + ":", ms, cpu.toMillis() / 1000.0, rendered,
+      out.printf(
+          Locale.ROOT,
+          "  %-44s %8.0f ms  CPU %6.1f s  %3d rendered  peak RSS %s" + "  load %s%n",
+          what + ":",
+          ms,
+          cpu.toMillis() / 1000.0,
+          rendered,
           peakKiB == 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MiB", peakKiB / 1024.0),
           loadAverage().split(" ")[0]);
       out.flush();
@@ -273,8 +341,10 @@ final class BenchCommand implements Callable<Integer> {
     String classPath = System.getProperty("java.class.path", "");
     CodeSource code = BenchCommand.class.getProtectionDomain().getCodeSource();
     // Maven's exec:java gives no location: no class path a child JVM could be started with.
-    String self = code == null || code.getLocation() == null ? null
-        : Path.of(code.getLocation().getPath()).toString();
+    String self =
+        code == null || code.getLocation() == null
+            ? null
+            : Path.of(code.getLocation().getPath()).toString();
     if (self == null || !List.of(classPath.split(File.pathSeparator)).contains(self)) {
       return List.of();
     }
@@ -288,9 +358,13 @@ final class BenchCommand implements Callable<Integer> {
 
   private static List<String> jvmOptions() {
     return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> !a.startsWith("-XX:ArchiveClassesAtExit") && !a.startsWith("-agentlib")
-            && !a.startsWith("-D" + RENDER_JVM)
-            && !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-XX:DumpLoadedClassList"))
+        .filter(
+            a ->
+                !a.startsWith("-XX:ArchiveClassesAtExit")
+                    && !a.startsWith("-agentlib")
+                    && !a.startsWith("-D" + RENDER_JVM)
+                    && !a.startsWith("-XX:StartFlightRecording")
+                    && !a.startsWith("-XX:DumpLoadedClassList"))
         .toList();
   }
 

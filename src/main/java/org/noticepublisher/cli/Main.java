@@ -5,14 +5,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code notice-publisher}: the command line. Exit codes: 0 all good, 1 a notice failed validation or
- * content checks, 2 usage error (bad argument, unknown variant or locale).
+ * {@code notice-publisher}: the command line. Exit codes: 0 all good, 1 a notice failed validation
+ * or content checks, 2 usage error (bad argument, unknown variant or locale).
  */
 @Command(
     name = "notice-publisher",
     mixinStandardHelpOptions = true,
     version = "Notice Publisher 0.1.0",
-    description = "Renders accessible, multilingual privacy notices as validated PDF/UA-1 and HTML.",
+    description =
+        "Renders accessible, multilingual privacy notices as validated PDF/UA-1 and HTML.",
     subcommands = {
       RenderCommand.class,
       ValidateCommand.class,
@@ -33,7 +34,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
         "choose a command: render, validate, lint, xliff, status, bench, serve, users (see --help)");
   }
 
@@ -41,10 +43,11 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      err.println("error: " + e);
-      return FAILED;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          err.println("error: " + e);
+          return FAILED;
+        });
     int code = cli.execute(args);
     out.flush();
     err.flush();

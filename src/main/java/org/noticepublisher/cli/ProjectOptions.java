@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 
 /** Where the project's sources are; shared by the commands that read them. */
 final class ProjectOptions {
-  @Option(names = {"-p", "--project"}, paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = {"-p", "--project"},
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "Project folder holding locales/ and templates/ (default: ${DEFAULT-VALUE}).")
   Path project;
 
@@ -37,11 +40,15 @@ final class ProjectOptions {
   Optional<SourcesLock> lockSources(String purpose, long waitSeconds, PrintWriter err)
       throws IOException {
     try {
-      return Optional.of(SourcesLock.acquire(project, purpose, Duration.ofSeconds(waitSeconds),
-          message -> {
-            err.println(message);
-            err.flush();
-          }));
+      return Optional.of(
+          SourcesLock.acquire(
+              project,
+              purpose,
+              Duration.ofSeconds(waitSeconds),
+              message -> {
+                err.println(message);
+                err.flush();
+              }));
     } catch (SourcesLock.BusyException e) {
       err.println("Nothing was changed. " + e.getMessage());
       return Optional.empty();

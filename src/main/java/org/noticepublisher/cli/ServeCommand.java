@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code serve}: the web service, until interrupted. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = {
       "The notice service: dashboard, notice pages, translator workspace, review",
       "and publishing, printing for schools, and JSON for each. Sources are read",
@@ -27,27 +29,43 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin ProjectOptions project;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}); other than loopback only "
-          + "with --users.")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}); other than loopback only "
+              + "with --users.")
   String host;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
       description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "output",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      defaultValue = "output",
       description = "Folder published notices go to (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--users", paramLabel = "FILE",
-      description = "Users file (made with 'users add'); keep it outside the project. Without it "
-          + "nobody can sign in and nothing can be changed.")
+  @Option(
+      names = "--users",
+      paramLabel = "FILE",
+      description =
+          "Users file (made with 'users add'); keep it outside the project. Without it "
+              + "nobody can sign in and nothing can be changed.")
   Path users;
 
-  @Option(names = "--render-threads", paramLabel = "N",
-      description = "Notices rendered at once, by pages, checks and publications together "
-          + "(default: one per core).")
+  @Option(
+      names = "--render-threads",
+      paramLabel = "N",
+      description =
+          "Notices rendered at once, by pages, checks and publications together "
+              + "(default: one per core).")
   Integer threads;
 
   @Override
@@ -58,16 +76,25 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
     }
     if (users != null && !Files.isRegularFile(users)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--users " + users
-          + ": no such file (create it with 'users add --users " + users + " …')");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--users "
+              + users
+              + ": no such file (create it with 'users add --users "
+              + users
+              + " …')");
     }
-    ServerSettings settings = ServerSettings.defaults(project.project, output)
-        .withAddress(host, port);
+    ServerSettings settings =
+        ServerSettings.defaults(project.project, output).withAddress(host, port);
     if (users == null && !settings.loopbackOnly()) {
-      err.println("error: refusing to listen on " + host + " without --users: without sign-in "
-          + "the service is read-only and only for this machine.");
-      err.println("  Create users with 'users add --users FILE --name NAME --role editor' and pass "
-          + "--users FILE, or listen on 127.0.0.1.");
+      err.println(
+          "error: refusing to listen on "
+              + host
+              + " without --users: without sign-in "
+              + "the service is read-only and only for this machine.");
+      err.println(
+          "  Create users with 'users add --users FILE --name NAME --role editor' and pass "
+              + "--users FILE, or listen on 127.0.0.1.");
       return Main.USAGE;
     }
     PdfValidator.prepareInBackground(); // ready by the first request
@@ -79,8 +106,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (threads != null) {
       if (threads < 1) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--render-threads must be 1 or more");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--render-threads must be 1 or more");
       }
       settings = settings.withRenderLimits(threads, 2 * threads, settings.renderTimeout());
     }
@@ -93,8 +120,9 @@ final class ServeCommand implements Callable<Integer> {
       return Main.FAILED;
     }
     try (server) {
-      out.printf("Serving on http://%s:%d/ (%s; Ctrl-C to stop)%n", host, server.port(),
-          server.readOnly() ? "read-only" : "users from " + users);
+      out.printf(
+          "Serving on http://%s:%d/ (%s; Ctrl-C to stop)%n",
+          host, server.port(), server.readOnly() ? "read-only" : "users from " + users);
       out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();

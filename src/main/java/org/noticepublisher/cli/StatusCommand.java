@@ -17,8 +17,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code status}: where each translation stands, locale × variant, also as translations/status.html. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+/**
+ * {@code status}: where each translation stands, locale × variant, also as
+ * translations/status.html.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
     description = {
       "Prints, for each translated locale and variant, the messages translated, missing (shown in",
       "English), stale (the English changed since), plural gaps and review status, and writes the",
@@ -28,9 +33,13 @@ final class StatusCommand implements Callable<Integer> {
   @Spec CommandLine.Model.CommandSpec spec;
   @Mixin ProjectOptions project;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "translations",
-      description = "Folder for status.html (default: ${DEFAULT-VALUE}; not the published"
-          + " output folder, which only render and the service write).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      defaultValue = "translations",
+      description =
+          "Folder for status.html (default: ${DEFAULT-VALUE}; not the published"
+              + " output folder, which only render and the service write).")
   Path output;
 
   @Override
@@ -44,15 +53,36 @@ final class StatusCommand implements Callable<Integer> {
     List<TranslationStatus.Row> rows =
         TranslationStatus.of(pipeline.catalog(), pipeline.assembler().variants());
     String format = "%-7s %-27s %8s %10s %7s %5s %11s  %s%n";
-    out.printf(Locale.ROOT, format, "locale", "variant", "messages", "translated", "missing",
-        "stale", "plural gaps", "review");
+    out.printf(
+        Locale.ROOT,
+        format,
+        "locale",
+        "variant",
+        "messages",
+        "translated",
+        "missing",
+        "stale",
+        "plural gaps",
+        "review");
     for (TranslationStatus.Row r : rows) {
-      out.printf(Locale.ROOT, format, r.locale(), r.variant(), r.messages(), r.translated(),
-          r.missing(), r.stale(), r.pluralGaps(), r.review().name().toLowerCase(Locale.ROOT));
+      out.printf(
+          Locale.ROOT,
+          format,
+          r.locale(),
+          r.variant(),
+          r.messages(),
+          r.translated(),
+          r.missing(),
+          r.stale(),
+          r.pluralGaps(),
+          r.review().name().toLowerCase(Locale.ROOT));
     }
     if (Publisher.isPublishedFolder(output)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), output + " is the published "
-          + "output folder: only verified notices go there. Choose another folder with -o.");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          output
+              + " is the published "
+              + "output folder: only verified notices go there. Choose another folder with -o.");
     }
     Path page = output.resolve("status.html");
     AtomicFile.write(page, TranslationStatus.html(rows).getBytes(StandardCharsets.UTF_8));

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code users}: manages the users file of the notice service. */
-@Command(name = "users", mixinStandardHelpOptions = true,
+@Command(
+    name = "users",
+    mixinStandardHelpOptions = true,
     description = "Manages the users file that 'serve --users FILE' reads.",
     subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class})
 final class UsersCommand implements Runnable {
@@ -33,24 +35,37 @@ final class UsersCommand implements Runnable {
   }
 
   /** {@code users add}: adds a person or replaces their entry. */
-  @Command(name = "add", mixinStandardHelpOptions = true,
-      description = {"Adds a user (or replaces one of the same name). The password is asked for",
-        "and stored only as a BCrypt hash; --password-stdin reads it from standard input."})
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Adds a user (or replaces one of the same name). The password is asked for",
+        "and stored only as a BCrypt hash; --password-stdin reads it from standard input."
+      })
   static final class Add implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--users", required = true, paramLabel = "FILE",
+    @Option(
+        names = "--users",
+        required = true,
+        paramLabel = "FILE",
         description = "The users file; created if missing. Keep it outside the project.")
     Path file;
 
     @Option(names = "--name", required = true, description = "Sign-in name.")
     String name;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE",
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
         description = "viewer, translator or editor.")
     String role;
 
-    @Option(names = {"-l", "--locale"}, split = ",", paramLabel = "TAG",
+    @Option(
+        names = {"-l", "--locale"},
+        split = ",",
+        paramLabel = "TAG",
         description = "Locales a translator may save (e.g. pl,uk).")
     List<String> locales = new ArrayList<>();
 
@@ -67,17 +82,17 @@ final class UsersCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       if (parsed == Role.TRANSLATOR && locales.isEmpty()) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "a translator needs --locale (the locales they may save)");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "a translator needs --locale (the locales they may save)");
       }
       if (parsed != Role.TRANSLATOR && !locales.isEmpty()) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--locale is for translators only (editors may save every locale)");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--locale is for translators only (editors may save every locale)");
       }
       char[] password = readPassword();
       if (password == null) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "no password: run in a terminal, or pass --password-stdin");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "no password: run in a terminal, or pass --password-stdin");
       }
       Users users = Files.isRegularFile(file) ? Users.load(file) : Users.empty();
       try {
@@ -87,16 +102,22 @@ final class UsersCommand implements Runnable {
       }
       users.save(file);
       User u = users.find(name).orElseThrow();
-      out.println("Saved " + u.name() + " (" + u.role().label()
-          + (u.locales().isEmpty() ? "" : ": " + String.join(", ", u.locales())) + ") in " + file);
+      out.println(
+          "Saved "
+              + u.name()
+              + " ("
+              + u.role().label()
+              + (u.locales().isEmpty() ? "" : ": " + String.join(", ", u.locales()))
+              + ") in "
+              + file);
       return Main.OK;
     }
 
     /** The password typed or piped in; null when there is none to read. */
     private char @Nullable [] readPassword() throws IOException {
       if (stdin) {
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-            .readLine();
+        String line =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return line == null ? null : line.toCharArray();
       }
       Console console = System.console();
@@ -117,7 +138,11 @@ final class UsersCommand implements Runnable {
   static final class ListUsers implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--users", required = true, paramLabel = "FILE", description = "The users file.")
+    @Option(
+        names = "--users",
+        required = true,
+        paramLabel = "FILE",
+        description = "The users file.")
     Path file;
 
     @Override

@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code validate FILE…}: veraPDF on any PDF, with a report a person can read. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
     description = {
       "Validates PDF files with veraPDF against PDF/UA-1 and PDF/A-2a (with --standard ua2:",
       "PDF/UA-2, WTPDF 1.0 accessibility and PDF/A-4; or a profile given with --profile).",
@@ -29,14 +31,20 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDF files to validate.")
   List<Path> files;
 
-  @Option(names = "--profile", paramLabel = "XML",
+  @Option(
+      names = "--profile",
+      paramLabel = "XML",
       description = "A veraPDF validation profile (XML), e.g. the WCAG 2.2 machine profile.")
   Path profile;
 
-  @Option(names = "--standard", paramLabel = "ua1|ua2", defaultValue = "ua1",
+  @Option(
+      names = "--standard",
+      paramLabel = "ua1|ua2",
+      defaultValue = "ua1",
       converter = RenderCommand.StandardConverter.class,
-      description = "Standards to check when no profile is given: ua1 or ua2 "
-          + "(default: ${DEFAULT-VALUE}).")
+      description =
+          "Standards to check when no profile is given: ua1 or ua2 "
+              + "(default: ${DEFAULT-VALUE}).")
   Layout.Standard standard;
 
   @Override
@@ -49,8 +57,10 @@ final class ValidateCommand implements Callable<Integer> {
     }
     PdfValidator validator;
     try {
-      validator = profile == null ? PdfValidator.publishingStandards(standard)
-          : PdfValidator.fromProfile(profile);
+      validator =
+          profile == null
+              ? PdfValidator.publishingStandards(standard)
+              : PdfValidator.fromProfile(profile);
     } catch (FindingsException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -61,8 +71,14 @@ final class ValidateCommand implements Callable<Integer> {
         out.println("PASS  " + f + "  (" + validator.describe() + ")");
       } else {
         failed++;
-        out.println("FAIL  " + f + "  (" + validator.describe() + ", " + findings.size()
-            + " rules failed)");
+        out.println(
+            "FAIL  "
+                + f
+                + "  ("
+                + validator.describe()
+                + ", "
+                + findings.size()
+                + " rules failed)");
         findings.forEach(x -> out.println("      " + x.code() + ": " + x.message()));
       }
     }

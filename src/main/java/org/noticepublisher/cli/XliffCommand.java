@@ -12,10 +12,10 @@ import java.util.concurrent.Callable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Pipeline;
-import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.publish.Publisher;
 import org.noticepublisher.xliff.KeyContext;
 import org.noticepublisher.xliff.SourceContext;
@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code xliff export|import}: exchange a bundle with a translator's CAT tool as XLIFF 2.0. */
-@Command(name = "xliff", mixinStandardHelpOptions = true,
+@Command(
+    name = "xliff",
+    mixinStandardHelpOptions = true,
     description = "Exchanges bundles with CAT tools as XLIFF 2.0 files.",
     subcommands = {XliffCommand.Export.class, XliffCommand.Import.class})
 final class XliffCommand implements Runnable {
@@ -37,11 +39,13 @@ final class XliffCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "choose: xliff export -l TAG, or xliff import FILE");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "choose: xliff export -l TAG, or xliff import FILE");
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true,
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
       description = {
         "Writes <DIR>/<TAG>.xlf: a unit per key with notes (key, section, variants, page of the",
         "English A4 PDF, meaning of each argument), arguments as <ph/> codes, state from the review",
@@ -51,21 +55,32 @@ final class XliffCommand implements Runnable {
     @Spec CommandLine.Model.CommandSpec spec;
     @Mixin ProjectOptions project;
 
-    @Option(names = {"-l", "--locale"}, split = ",", required = true, paramLabel = "TAG",
+    @Option(
+        names = {"-l", "--locale"},
+        split = ",",
+        required = true,
+        paramLabel = "TAG",
         description = "Bundles to export, e.g. pl or pl,uk.")
     List<String> locales;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "translations/xliff",
-        description = "Folder for the .xlf files (default: ${DEFAULT-VALUE}; not the published"
-            + " output folder, which only render and the service write).")
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "DIR",
+        defaultValue = "translations/xliff",
+        description =
+            "Folder for the .xlf files (default: ${DEFAULT-VALUE}; not the published"
+                + " output folder, which only render and the service write).")
     Path output;
 
-    @Option(names = "--context",
-        description = "Also write <DIR>/context/<key>.png, the lines of the English A4 PDF where "
-            + "each message sits, referenced from the unit's notes.")
+    @Option(
+        names = "--context",
+        description =
+            "Also write <DIR>/context/<key>.png, the lines of the English A4 PDF where "
+                + "each message sits, referenced from the unit's notes.")
     boolean context;
 
-    @Option(names = "--no-pages",
+    @Option(
+        names = "--no-pages",
         description = "Skip rendering the English PDFs (no page numbers in the notes; faster).")
     boolean noPages;
 
@@ -78,30 +93,44 @@ final class XliffCommand implements Runnable {
       }
       Pipeline pipeline = opened.get();
       if (Publisher.isPublishedFolder(output)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), output + " is inside the "
-            + "published output folder: only verified notices go there. Choose another with -o.");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            output
+                + " is inside the "
+                + "published output folder: only verified notices go there. Choose another with -o.");
       }
       Catalog catalog = pipeline.catalog();
       for (String l : locales) {
-        if (catalog.bundle(l).filter(b -> !b.generated() && !l.equals(Catalog.SOURCE_LOCALE))
+        if (catalog
+            .bundle(l)
+            .filter(b -> !b.generated() && !l.equals(Catalog.SOURCE_LOCALE))
             .isEmpty()) {
-          throw new CommandLine.ParameterException(spec.commandLine(), "no translated bundle '" + l
-              + "'; translated: " + catalog.locales().stream().filter(t ->
-                  !Catalog.isPseudoLocale(t) && !t.equals(Catalog.SOURCE_LOCALE)).toList());
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "no translated bundle '"
+                  + l
+                  + "'; translated: "
+                  + catalog.locales().stream()
+                      .filter(t -> !Catalog.isPseudoLocale(t) && !t.equals(Catalog.SOURCE_LOCALE))
+                      .toList());
         }
       }
       if (noPages && context) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--context needs the English PDFs: drop --no-pages");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--context needs the English PDFs: drop --no-pages");
       }
       Map<String, KeyContext> where = Map.of();
       if (!noPages) {
         out.println("Rendering the English notices to find each key's page …");
         out.flush();
         Map<String, byte[]> pdfs = new HashMap<>();
-        where = SourceContext.of(catalog, pipeline.profile(), pipeline.assembler().variants(),
-            v -> pdfs.computeIfAbsent(v, x -> englishPdf(pipeline, x)),
-            context ? output.resolve("context") : null);
+        where =
+            SourceContext.of(
+                catalog,
+                pipeline.profile(),
+                pipeline.assembler().variants(),
+                v -> pdfs.computeIfAbsent(v, x -> englishPdf(pipeline, x)),
+                context ? output.resolve("context") : null);
       }
       XliffExport export = new XliffExport(catalog, pipeline.profile(), where);
       Files.createDirectories(output);
@@ -114,13 +143,23 @@ final class XliffCommand implements Runnable {
     }
 
     private static byte[] englishPdf(Pipeline pipeline, String variant) {
-      Publication p = pipeline.produce(new NoticeId(variant, Catalog.SOURCE_LOCALE), Layout.DEFAULT);
-      return p.pdf().map(pdf -> pdf.bytes()).orElseThrow(() -> new IllegalStateException(
-          "the English " + variant + " notice did not render: " + p.verdict().errors()));
+      Publication p =
+          pipeline.produce(new NoticeId(variant, Catalog.SOURCE_LOCALE), Layout.DEFAULT);
+      return p.pdf()
+          .map(pdf -> pdf.bytes())
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "the English "
+                          + variant
+                          + " notice did not render: "
+                          + p.verdict().errors()));
     }
   }
 
-  @Command(name = "import", mixinStandardHelpOptions = true,
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
       description = {
         "Checks a translated XLIFF 2.0 file (schema, keys, codes, every plural form, and every lint",
         "and QA check on the new text) and, only if there is no error, updates the bundle in place",
@@ -136,9 +175,13 @@ final class XliffCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "The .xlf file.")
     Path file;
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "60",
-        description = "How long to wait while the web service or another command writes the "
-            + "sources, then give up with exit 1 (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--wait",
+        paramLabel = "SECONDS",
+        defaultValue = "60",
+        description =
+            "How long to wait while the web service or another command writes the "
+                + "sources, then give up with exit 1 (default: ${DEFAULT-VALUE}).")
     long waitSeconds;
 
     @Override
@@ -177,9 +220,10 @@ final class XliffCommand implements Runnable {
       }
       plan.problems().forEach(f -> out.println(f));
       XliffImport.apply(pipeline.catalog(), plan);
-      out.printf("imported %s into locales/%s.properties: %d message(s) changed, %d marked as "
-              + "matching the current English%n", file, plan.locale(), plan.changes().size(),
-          plan.accepted().size());
+      out.printf(
+          "imported %s into locales/%s.properties: %d message(s) changed, %d marked as "
+              + "matching the current English%n",
+          file, plan.locale(), plan.changes().size(), plan.accepted().size());
       return Main.OK;
     }
   }

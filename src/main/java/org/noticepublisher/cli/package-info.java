@@ -1,4 +1,6 @@
-/** Command line front end: render, validate, lint and bench, each testable as run(args, out, err). */
+/**
+ * Command line front end: render, validate, lint and bench, each testable as run(args, out, err).
+ */
 @NullMarked
 package org.noticepublisher.cli;
 

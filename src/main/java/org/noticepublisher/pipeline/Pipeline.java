@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +18,9 @@ import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.assemble.LegalCoverage;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.assemble.NoticeAssembler;
-import org.noticepublisher.assemble.LegalCoverage;
 import org.noticepublisher.assemble.TemplateLint;
 import org.noticepublisher.assemble.Variant;
 import org.noticepublisher.catalog.Bundle;
@@ -41,8 +41,9 @@ import org.noticepublisher.verify.TextFidelity;
 import org.noticepublisher.verify.Verdict;
 
 /**
- * The publishing pipeline: catalog → assemble → render → verify, for one notice at a time. The CLI and
- * the web service are thin front ends over this class. It writes nothing; publishing is the caller's.
+ * The publishing pipeline: catalog → assemble → render → verify, for one notice at a time. The CLI
+ * and the web service are thin front ends over this class. It writes nothing; publishing is the
+ * caller's.
  */
 public final class Pipeline {
   private final Path project;
@@ -56,12 +57,20 @@ public final class Pipeline {
   private final LegalCoverage legal;
   private final NoticeSources sources;
   private final List<Finding> profileWarnings;
+
   /** Lint errors per locale's own bundle: render refuses what lint refuses. */
   private final Map<String, List<Finding>> bundleErrors = new HashMap<>();
 
-  private Pipeline(Path project, Catalog catalog, OrganisationProfile profile,
-      NoticeAssembler assembler, PdfRenderer renderer, List<Finding> templateProblems,
-      LegalCoverage legal, NoticeSources sources, List<Finding> profileWarnings) {
+  private Pipeline(
+      Path project,
+      Catalog catalog,
+      OrganisationProfile profile,
+      NoticeAssembler assembler,
+      PdfRenderer renderer,
+      List<Finding> templateProblems,
+      LegalCoverage legal,
+      NoticeSources sources,
+      List<Finding> profileWarnings) {
     this.project = project;
     this.catalog = catalog;
     this.profile = profile;
@@ -77,8 +86,8 @@ public final class Pipeline {
     for (String locale : catalog.locales()) {
       Bundle bundle = catalog.bundle(locale).orElseThrow();
       if (!bundle.generated()) {
-        bundleErrors.put(locale, BundleLint.content(catalog, bundle).stream()
-            .filter(Finding::isError).toList());
+        bundleErrors.put(
+            locale, BundleLint.content(catalog, bundle).stream().filter(Finding::isError).toList());
       }
     }
   }
@@ -91,10 +100,12 @@ public final class Pipeline {
     Objects.requireNonNull(root, "root");
     Path templates = root.resolve("templates");
     if (!Files.isDirectory(templates)) {
-      throw new FindingsException(Finding.error("project", "no templates directory")
-          .at(templates.toString(), 0)
-          .withFix("run from the project folder (the one with locales/ and templates/) or pass "
-              + "--project"));
+      throw new FindingsException(
+          Finding.error("project", "no templates directory")
+              .at(templates.toString(), 0)
+              .withFix(
+                  "run from the project folder (the one with locales/ and templates/) or pass "
+                      + "--project"));
     }
     // Scanned before anything is loaded: an edit made while loading gives a new hash next time.
     NoticeSources sources = NoticeSources.scan(root);
@@ -130,8 +141,9 @@ public final class Pipeline {
     if (problems.isEmpty()) {
       try {
         // Both loaded: a failure to load either is a problem.
-        assembler = NoticeAssembler.create(templates, Objects.requireNonNull(catalog),
-            Objects.requireNonNull(profile));
+        assembler =
+            NoticeAssembler.create(
+                templates, Objects.requireNonNull(catalog), Objects.requireNonNull(profile));
       } catch (FindingsException e) {
         problems.addAll(e.findings());
       }
@@ -140,8 +152,15 @@ public final class Pipeline {
       throw new FindingsException(problems);
     }
     // Everything loaded: a part that failed to load is a problem.
-    return new Pipeline(root, Objects.requireNonNull(catalog), Objects.requireNonNull(profile),
-        Objects.requireNonNull(assembler), renderer, lint, Objects.requireNonNull(legal), sources,
+    return new Pipeline(
+        root,
+        Objects.requireNonNull(catalog),
+        Objects.requireNonNull(profile),
+        Objects.requireNonNull(assembler),
+        renderer,
+        lint,
+        Objects.requireNonNull(legal),
+        sources,
         profileWarnings);
   }
 
@@ -178,7 +197,9 @@ public final class Pipeline {
     return warnings;
   }
 
-  /** Every variant × locale, variants first; empty lists mean all. Unknown names are usage errors. */
+  /**
+   * Every variant × locale, variants first; empty lists mean all. Unknown names are usage errors.
+   */
   public List<NoticeId> matrix(List<String> variants, List<String> locales) {
     List<String> vs = variants.isEmpty() ? List.copyOf(assembler.variants().keySet()) : variants;
     List<String> ls = locales.isEmpty() ? catalog.locales() : locales;
@@ -190,7 +211,8 @@ public final class Pipeline {
     }
     for (String l : ls) {
       if (catalog.bundle(l).isEmpty()) {
-        throw new IllegalArgumentException("unknown locale '" + l + "'; known: " + catalog.locales());
+        throw new IllegalArgumentException(
+            "unknown locale '" + l + "'; known: " + catalog.locales());
       }
     }
     List<NoticeId> ids = new ArrayList<>();
@@ -240,7 +262,9 @@ public final class Pipeline {
     SourceText origin = new SourceText(catalog.fallbackChain(id.locale()), profile);
     List<Integer> uncovered = renderer.uncovered(notice);
     if (!uncovered.isEmpty()) {
-      uncovered.stream().limit(10).forEach(cp -> findings.add(origin.uncoveredGlyph(cp, id, pdfFile)));
+      uncovered.stream()
+          .limit(10)
+          .forEach(cp -> findings.add(origin.uncoveredGlyph(cp, id, pdfFile)));
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     try {
@@ -254,17 +278,23 @@ public final class Pipeline {
     findings.addAll(validator(layout.standard()).validate(pdf.bytes(), pdfFile));
     findings.addAll(ownChecks(pdf, notice, id, origin, pdfFile));
     long t3 = System.nanoTime();
-    return new Publication(id, layout, Optional.of(notice), Optional.of(pdf),
+    return new Publication(
+        id,
+        layout,
+        Optional.of(notice),
+        Optional.of(pdf),
         new Verdict(findings, checks(id, layout.standard(), reading.isPresent())),
-        reading, timings(t0, t1, t2, t3), sources.hash(id, layout));
+        reading,
+        timings(t0, t1, t2, t3),
+        sources.hash(id, layout));
   }
 
   /**
    * The checks veraPDF does not make, on one load of the PDF: fonts parsed and pages read once
    * serve them all. A PDF PDFBox cannot load gets each check's own finding, as if run alone.
    */
-  private static List<Finding> ownChecks(RenderedPdf pdf, Notice notice, NoticeId id,
-      SourceText origin, String pdfFile) {
+  private static List<Finding> ownChecks(
+      RenderedPdf pdf, Notice notice, NoticeId id, SourceText origin, String pdfFile) {
     try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
       List<Finding> findings =
           traced(TextFidelity.inspect(doc, notice.texts(), pdfFile), id, origin, pdfFile);
@@ -281,8 +311,8 @@ public final class Pipeline {
   }
 
   /** Text fidelity's findings, then each misplaced line traced to the message it shows. */
-  private static List<Finding> traced(TextFidelity.Report text, NoticeId id, SourceText origin,
-      String pdfFile) {
+  private static List<Finding> traced(
+      TextFidelity.Report text, NoticeId id, SourceText origin, String pdfFile) {
     List<Finding> findings = new ArrayList<>(text.findings());
     for (PageBounds.OffPage off : text.offPage()) {
       findings.add(origin.offPage(off, id, pdfFile));
@@ -304,17 +334,37 @@ public final class Pipeline {
     return Objects.requireNonNull(validators.get(standard), standard.id());
   }
 
-  private Publication failed(NoticeId id, Layout layout, @Nullable Notice notice,
-      List<Finding> findings, long t0, long t1, long t2) {
-    return new Publication(id, layout, Optional.ofNullable(notice), Optional.empty(),
-        new Verdict(findings, List.of()), Optional.empty(), timings(t0, t1, t2, t2),
+  private Publication failed(
+      NoticeId id,
+      Layout layout,
+      @Nullable Notice notice,
+      List<Finding> findings,
+      long t0,
+      long t1,
+      long t2) {
+    return new Publication(
+        id,
+        layout,
+        Optional.ofNullable(notice),
+        Optional.empty(),
+        new Verdict(findings, List.of()),
+        Optional.empty(),
+        timings(t0, t1, t2, t2),
         sources.hash(id, layout));
   }
 
   private List<String> checks(NoticeId id, Layout.Standard standard, boolean readability) {
-    List<String> checks = new ArrayList<>(List.of(validator(standard).describe(),
-        "bundle lint", "text fidelity", "text inside the page", "link targets", "fonts embedded",
-        "UK GDPR Art. 13 coverage", "reading order"));
+    List<String> checks =
+        new ArrayList<>(
+            List.of(
+                validator(standard).describe(),
+                "bundle lint",
+                "text fidelity",
+                "text inside the page",
+                "link targets",
+                "fonts embedded",
+                "UK GDPR Art. 13 coverage",
+                "reading order"));
     if (readability) {
       checks.add("readability");
     }

@@ -14,8 +14,8 @@ import org.noticepublisher.verify.ReadingLevel;
 import org.noticepublisher.verify.Verdict;
 
 /**
- * One notice taken through the pipeline: what was made, what verification said, how long each stage took.
- * A stage that failed leaves the later ones empty and its findings in the verdict.
+ * One notice taken through the pipeline: what was made, what verification said, how long each stage
+ * took. A stage that failed leaves the later ones empty and its findings in the verdict.
  *
  * @param id which notice
  * @param layout paper and print size
@@ -24,7 +24,8 @@ import org.noticepublisher.verify.Verdict;
  * @param verdict every finding of every stage; publishable only when it passed
  * @param reading readability figures of the English text, empty for other languages
  * @param timings time spent per stage
- * @param sources the hash of everything the notice was made from, as scanned when the pipeline opened
+ * @param sources the hash of everything the notice was made from, as scanned when the pipeline
+ *     opened
  */
 public record Publication(
     NoticeId id,
@@ -58,5 +59,4 @@ public record Publication(
       return assemble.plus(render).plus(verify);
     }
   }
-
 }

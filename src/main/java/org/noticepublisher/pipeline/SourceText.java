@@ -51,8 +51,10 @@ final class SourceText {
   /** {@code pdfFile} is named when no source holds the character (the template, say). */
   Finding uncoveredGlyph(int codePoint, NoticeId id, String pdfFile) {
     String c = Character.toString(codePoint);
-    String what = String.format("no shipped font has a glyph for U+%04X '%s' (%s)", codePoint, c,
-        Character.getName(codePoint));
+    String what =
+        String.format(
+            "no shipped font has a glyph for U+%04X '%s' (%s)",
+            codePoint, c, Character.getName(codePoint));
     return placed(containing(v -> v.contains(c)), "glyph", what, id, pdfFile)
         .withFix("ship a font for this script (src/main/resources/fonts) or replace the character");
   }
@@ -61,24 +63,35 @@ final class SourceText {
     String drawn = SPACE.matcher(off.glyphs()).replaceAll("");
     // A run of the misplaced glyphs long enough to be found in one message only.
     String probe = drawn.substring(0, Math.min(drawn.length(), 24));
-    List<Place> places = probe.isEmpty() ? List.of()
-        : containing(v -> SPACE.matcher(v).replaceAll("").contains(probe));
-    String what = (off.footerBand()
-        ? off.count() + " characters drawn over the page footer"
-        : off.count() + " characters drawn off the page") + " on page " + off.page() + ": '"
-        + abbreviate(off.glyphs()) + "'";
+    List<Place> places =
+        probe.isEmpty()
+            ? List.of()
+            : containing(v -> SPACE.matcher(v).replaceAll("").contains(probe));
+    String what =
+        (off.footerBand()
+                ? off.count() + " characters drawn over the page footer"
+                : off.count() + " characters drawn off the page")
+            + " on page "
+            + off.page()
+            + ": '"
+            + abbreviate(off.glyphs())
+            + "'";
     return placed(places, "layout.off-page", what, id, pdfFile)
-        .withFix(off.footerBand()
-            ? "fix the style sheet that moves the text into the bottom margin"
-            : "let the text wrap (word-wrap: break-word, as notice.css sets for every element), "
-                + "or shorten the unbroken word, URL or number");
+        .withFix(
+            off.footerBand()
+                ? "fix the style sheet that moves the text into the bottom margin"
+                : "let the text wrap (word-wrap: break-word, as notice.css sets for every element), "
+                    + "or shorten the unbroken word, URL or number");
   }
 
-  private static Finding placed(List<Place> places, String code, String what, NoticeId id,
-      String pdfFile) {
+  private static Finding placed(
+      List<Place> places, String code, String what, NoticeId id, String pdfFile) {
     Optional<Place> first = places.stream().findFirst();
-    String also = places.size() > 1 ? "; also in " + places.subList(1, Math.min(places.size(), 4))
-        .stream().map(p -> p.key()).toList() : "";
+    String also =
+        places.size() > 1
+            ? "; also in "
+                + places.subList(1, Math.min(places.size(), 4)).stream().map(p -> p.key()).toList()
+            : "";
     return first
         .map(p -> Finding.error(p.key(), what + " in notice " + id + also).at(p.file(), p.line()))
         .orElseGet(() -> Finding.error(code, what).at(pdfFile, 0));

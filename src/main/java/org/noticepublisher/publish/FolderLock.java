@@ -25,12 +25,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An exclusive lock on a lock file, held by one publishing session at a time across processes
- * ({@link FileChannel#tryLock}) and across threads of one process (a semaphore per lock file,
- * taken first). The order matters: the operating system's record locks belong to the whole
- * process, and closing <em>any</em> handle of the file releases them, so a second session of the
- * same JVM must not open the file while the first holds it. The holder writes who it is into the
- * file, so a waiting session can say whom it waits for. The operating system releases the lock
- * when the holder dies, even by SIGKILL.
+ * ({@link FileChannel#tryLock}) and across threads of one process (a semaphore per lock file, taken
+ * first). The order matters: the operating system's record locks belong to the whole process, and
+ * closing <em>any</em> handle of the file releases them, so a second session of the same JVM must
+ * not open the file while the first holds it. The holder writes who it is into the file, so a
+ * waiting session can say whom it waits for. The operating system releases the lock when the holder
+ * dies, even by SIGKILL.
  */
 final class FolderLock implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -65,28 +65,41 @@ final class FolderLock implements AutoCloseable {
    */
   static FolderLock acquire(Path file, String purpose, Duration wait, Consumer<String> waiting)
       throws IOException {
-    return acquire(file, purpose, wait, waiting,
-        holder -> new OutputBusyException("The output folder is in use by the " + holder
-            + "; gave up after waiting " + wait.toSeconds() + " s (try again when it has"
-            + " finished, or wait longer with --wait SECONDS)."));
+    return acquire(
+        file,
+        purpose,
+        wait,
+        waiting,
+        holder ->
+            new OutputBusyException(
+                "The output folder is in use by the "
+                    + holder
+                    + "; gave up after waiting "
+                    + wait.toSeconds()
+                    + " s (try again when it has"
+                    + " finished, or wait longer with --wait SECONDS)."));
   }
 
   /**
    * Takes the lock on {@code file}, waiting up to {@code wait}; past it, {@code busy} makes the
    * exception from the holder's description.
    */
-  static FolderLock acquire(Path file, String purpose, Duration wait,
-      Consumer<String> waiting, Function<String, ? extends IOException> busy) throws IOException {
+  static FolderLock acquire(
+      Path file,
+      String purpose,
+      Duration wait,
+      Consumer<String> waiting,
+      Function<String, ? extends IOException> busy)
+      throws IOException {
     long deadline = System.nanoTime() + wait.toNanos();
-    Local local = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(),
-        f -> new Local());
+    Local local = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Local());
     try {
       if (!local.permit.tryAcquire()) {
         String holder = local.holder;
-        waiting.accept("waiting for the " + holder + " to finish (up to " + wait.toSeconds()
-            + " s) …");
-        if (!local.permit.tryAcquire(Math.max(0, deadline - System.nanoTime()),
-            TimeUnit.NANOSECONDS)) {
+        waiting.accept(
+            "waiting for the " + holder + " to finish (up to " + wait.toSeconds() + " s) …");
+        if (!local.permit.tryAcquire(
+            Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
           throw busy.apply(holder);
         }
       }
@@ -96,8 +109,9 @@ final class FolderLock implements AutoCloseable {
     }
     FileChannel channel;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE,
-          StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException | RuntimeException e) {
       local.permit.release();
       throw e;
@@ -107,8 +121,13 @@ final class FolderLock implements AutoCloseable {
       while (true) {
         FileLock lock = tryLock(channel);
         if (lock != null) {
-          byte[] me = (purpose + " started by PID " + ProcessHandle.current().pid() + " at "
-              + WHEN.format(ZonedDateTime.now(ZoneOffset.UTC))).getBytes(StandardCharsets.UTF_8);
+          byte[] me =
+              (purpose
+                      + " started by PID "
+                      + ProcessHandle.current().pid()
+                      + " at "
+                      + WHEN.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                  .getBytes(StandardCharsets.UTF_8);
           channel.truncate(0);
           channel.write(ByteBuffer.wrap(me), 0);
           local.holder = new String(me, StandardCharsets.UTF_8);
@@ -119,8 +138,8 @@ final class FolderLock implements AutoCloseable {
           throw busy.apply(holder);
         }
         if (!told) {
-          waiting.accept("waiting for the " + holder + " to finish (up to " + wait.toSeconds()
-              + " s) …");
+          waiting.accept(
+              "waiting for the " + holder + " to finish (up to " + wait.toSeconds() + " s) …");
           told = true;
         }
         try {

@@ -39,8 +39,8 @@ public record Manifest(@JsonProperty(required = true) List<Entry> files) {
   }
 
   /**
-   * One published file. Fields a manifest from an older version lacks are read as what that
-   * version meant: no fallbacks, left to right, a PDF/UA-1 file.
+   * One published file. Fields a manifest from an older version lacks are read as what that version
+   * meant: no fallbacks, left to right, a PDF/UA-1 file.
    *
    * @param path where the file is, relative to the output folder
    * @param type its media type
@@ -85,8 +85,9 @@ public record Manifest(@JsonProperty(required = true) List<Entry> files) {
       lang = Objects.requireNonNullElse(lang, "");
       dir = Objects.requireNonNullElse(dir, "ltr");
       review = Objects.requireNonNullElse(review, "");
-      fallbacks = Collections.unmodifiableSortedMap(
-          new TreeMap<>(Objects.requireNonNullElse(fallbacks, Map.of())));
+      fallbacks =
+          Collections.unmodifiableSortedMap(
+              new TreeMap<>(Objects.requireNonNullElse(fallbacks, Map.of())));
       fallback = Objects.requireNonNullElse(fallback, new Fallback(fallbacks.size(), 0));
       translation = Objects.requireNonNullElse(translation, "current");
       stale = List.copyOf(Objects.requireNonNullElse(stale, List.of()));
@@ -103,23 +104,52 @@ public record Manifest(@JsonProperty(required = true) List<Entry> files) {
 
     /** The entry of {@code p}'s PDF: pages, standard and validation besides. */
     static Entry pdf(Publication p, String path, byte[] bytes) {
-      return of(p, path, PDF, bytes, p.pdf().orElseThrow().pages(), p.layout().standard().id(),
-          new Validation(p.verdict().passed(), p.verdict().checks(),
+      return of(
+          p,
+          path,
+          PDF,
+          bytes,
+          p.pdf().orElseThrow().pages(),
+          p.layout().standard().id(),
+          new Validation(
+              p.verdict().passed(),
+              p.verdict().checks(),
               p.findings().size() - p.verdict().errors().size()));
     }
 
-    private static Entry of(Publication p, String path, String type, byte[] bytes,
-        @Nullable Integer pages, @Nullable String standard, @Nullable Validation validation) {
+    private static Entry of(
+        Publication p,
+        String path,
+        String type,
+        byte[] bytes,
+        @Nullable Integer pages,
+        @Nullable String standard,
+        @Nullable Validation validation) {
       Notice notice = p.notice().orElseThrow();
-      return new Entry(path, type, p.id().variant(), p.id().locale(), p.layout().label(),
-          notice.title(), notice.lang(), notice.rightToLeft() ? "rtl" : "ltr",
-          notice.draft() ? "draft" : "reviewed", notice.fallbacks(),
+      return new Entry(
+          path,
+          type,
+          p.id().variant(),
+          p.id().locale(),
+          p.layout().label(),
+          notice.title(),
+          notice.lang(),
+          notice.rightToLeft() ? "rtl" : "ltr",
+          notice.draft() ? "draft" : "reviewed",
+          notice.fallbacks(),
           // Rounded, so the manifest stays the same bytes for the same sources.
-          new Fallback(notice.fallback().messages(),
+          new Fallback(
+              notice.fallback().messages(),
               Math.round(notice.fallback().share() * 10_000) / 10_000.0),
           // "stale": some translations were made from English that has changed since.
-          notice.stale().isEmpty() ? "current" : "stale", List.copyOf(notice.stale()),
-          p.sources().hex(), Sha256.hex(bytes), bytes.length, pages, standard, validation);
+          notice.stale().isEmpty() ? "current" : "stale",
+          List.copyOf(notice.stale()),
+          p.sources().hex(),
+          Sha256.hex(bytes),
+          bytes.length,
+          pages,
+          standard,
+          validation);
     }
 
     /** Whether this is a PDF (else the HTML twin). */
@@ -127,7 +157,9 @@ public record Manifest(@JsonProperty(required = true) List<Entry> files) {
       return type.equals(PDF);
     }
 
-    /** The notice and paper this file is of, {@code variant/locale/layout}: PDF and twin share it. */
+    /**
+     * The notice and paper this file is of, {@code variant/locale/layout}: PDF and twin share it.
+     */
     String notice() {
       return variant + "/" + locale + "/" + layout;
     }
@@ -160,8 +192,8 @@ public record Manifest(@JsonProperty(required = true) List<Entry> files) {
   }
 
   /**
-   * Reads the manifest of {@code output}, refused whole when any of it cannot be used: what it listed
-   * cannot be known, and guessing would publish or drop files no one checked.
+   * Reads the manifest of {@code output}, refused whole when any of it cannot be used: what it
+   * listed cannot be known, and guessing would publish or drop files no one checked.
    *
    * @throws FindingsException naming the line where it can, and how to repair it
    */
@@ -169,30 +201,49 @@ public record Manifest(@JsonProperty(required = true) List<Entry> files) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(output, "output");
     String shown = output.resolve(Publisher.MANIFEST).toString();
-    String fix = "restore " + Publisher.MANIFEST + " from a backup, or move " + output + " aside and"
-        + " render every notice again; nothing in " + output + " was changed";
+    String fix =
+        "restore "
+            + Publisher.MANIFEST
+            + " from a backup, or move "
+            + output
+            + " aside and"
+            + " render every notice again; nothing in "
+            + output
+            + " was changed";
     Manifest manifest;
     try {
       manifest = Json.read(json, Manifest.class);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      String what = syntax(e)
-          ? "the manifest is not valid JSON (" + e.getOriginalMessage() + ")"
-          : "the manifest is not in the form this version writes (" + e.getOriginalMessage() + ")";
-      throw new FindingsException(Finding.error("manifest-unreadable",
-          what + ", so what was published cannot be known").at(shown, line).withFix(fix));
+      String what =
+          syntax(e)
+              ? "the manifest is not valid JSON (" + e.getOriginalMessage() + ")"
+              : "the manifest is not in the form this version writes ("
+                  + e.getOriginalMessage()
+                  + ")";
+      throw new FindingsException(
+          Finding.error("manifest-unreadable", what + ", so what was published cannot be known")
+              .at(shown, line)
+              .withFix(fix));
     }
     if (manifest == null) {
-      throw new FindingsException(Finding.error("manifest-unreadable",
-          "the manifest is empty, so what was published cannot be known").at(shown, 0)
-          .withFix(fix));
+      throw new FindingsException(
+          Finding.error(
+                  "manifest-unreadable",
+                  "the manifest is empty, so what was published cannot be known")
+              .at(shown, 0)
+              .withFix(fix));
     }
     Set<String> paths = new HashSet<>();
     for (Entry e : manifest.files()) {
       if (!safeRelative(e.path()) || !paths.add(e.path())) {
-        throw new FindingsException(Finding.error("manifest-unreadable",
-            "the manifest lists a path outside the output folder, or one path twice: " + e.path())
-            .at(shown, 0).withFix(fix));
+        throw new FindingsException(
+            Finding.error(
+                    "manifest-unreadable",
+                    "the manifest lists a path outside the output folder, or one path twice: "
+                        + e.path())
+                .at(shown, 0)
+                .withFix(fix));
       }
     }
     return manifest;
@@ -209,8 +260,11 @@ public record Manifest(@JsonProperty(required = true) List<Entry> files) {
   }
 
   private static boolean safeRelative(String path) {
-    if (path.isEmpty() || path.startsWith("/") || path.contains("\\")
-        || path.equals(Publisher.MANIFEST) || path.equals(Publisher.INDEX)) {
+    if (path.isEmpty()
+        || path.startsWith("/")
+        || path.contains("\\")
+        || path.equals(Publisher.MANIFEST)
+        || path.equals(Publisher.INDEX)) {
       return false;
     }
     for (String part : path.split("/", -1)) {

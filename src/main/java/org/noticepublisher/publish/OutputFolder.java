@@ -49,7 +49,8 @@ final class OutputFolder {
    */
   static OutputFolder prepare(Path requested) throws OutputUnusableException {
     Path output = requested.toAbsolutePath().normalize();
-    for (int hops = 0; Files.isSymbolicLink(output) && !new OutputFolder(output).isOurLink();
+    for (int hops = 0;
+        Files.isSymbolicLink(output) && !new OutputFolder(output).isOurLink();
         hops++) {
       try {
         if (hops > 40) {
@@ -69,8 +70,11 @@ final class OutputFolder {
     }
     Optional<Path> foreign = foreignFile(output);
     if (foreign.isPresent()) {
-      throw unusable(requested, "it holds files but no manifest.json (" + foreign.get()
-          + "), so it is not a folder this tool published to; choose a new or empty folder");
+      throw unusable(
+          requested,
+          "it holds files but no manifest.json ("
+              + foreign.get()
+              + "), so it is not a folder this tool published to; choose a new or empty folder");
     }
     Path existing = output.getParent();
     while (existing != null && !Files.exists(existing)) {
@@ -88,8 +92,8 @@ final class OutputFolder {
     try {
       Files.createDirectories(folder.store);
     } catch (IOException e) {
-      throw unusable(requested, "the folder " + folder.store + " cannot be created ("
-          + reason(e) + ")");
+      throw unusable(
+          requested, "the folder " + folder.store + " cannot be created (" + reason(e) + ")");
     }
     if (!Files.isWritable(folder.store)) {
       throw unusable(requested, "the folder " + folder.store + " is not writable");
@@ -108,7 +112,8 @@ final class OutputFolder {
     }
     try (Stream<Path> walk = Files.walk(output)) {
       return walk.filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(Files::isRegularFile).findFirst();
+          .filter(Files::isRegularFile)
+          .findFirst();
     } catch (IOException | java.io.UncheckedIOException e) {
       throw unusable(output, "its contents cannot be read (" + e.getMessage() + ")");
     }
@@ -159,7 +164,8 @@ final class OutputFolder {
       Path target = output.resolveSibling(Files.readSymbolicLink(output)).normalize();
       return Files.isDirectory(target) ? Optional.of(target) : Optional.empty();
     }
-    return Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS) ? Optional.of(output)
+    return Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(output)
         : Optional.empty();
   }
 
@@ -260,8 +266,7 @@ final class OutputFolder {
    * link just before a switch can still finish reading the previous generation.
    */
   private void cleanUp(Path current) throws IOException {
-    List<Path> older = generations().stream()
-        .filter(g -> number(g) < number(current)).toList();
+    List<Path> older = generations().stream().filter(g -> number(g) < number(current)).toList();
     for (Path g : generations()) {
       boolean previous = !older.isEmpty() && g.equals(older.get(older.size() - 1));
       if (!g.equals(current) && !previous) {
@@ -271,8 +276,11 @@ final class OutputFolder {
   }
 
   private List<Path> generations() throws IOException {
-    return list().stream().filter(p -> GENERATION.matcher(p.getFileName().toString()).matches())
-        .filter(Files::isDirectory).sorted(Comparator.comparingLong(OutputFolder::number)).toList();
+    return list().stream()
+        .filter(p -> GENERATION.matcher(p.getFileName().toString()).matches())
+        .filter(Files::isDirectory)
+        .sorted(Comparator.comparingLong(OutputFolder::number))
+        .toList();
   }
 
   private static long number(Path generation) {
@@ -287,9 +295,9 @@ final class OutputFolder {
 
   /** A new file with the mode the umask gives (as any program's new file), never one reused. */
   static void writeNew(Path file, byte[] bytes) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE); OutputStream out = java.nio.channels.Channels.newOutputStream(
-            channel)) {
+    try (FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
       out.write(bytes);
       out.flush();
       channel.force(true);

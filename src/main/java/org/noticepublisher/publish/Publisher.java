@@ -17,18 +17,18 @@ import java.util.function.Consumer;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.Sha256;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.sources.SourceHash;
 
 /**
  * A publishing session on an output folder: the only way anything is written there. Opening it
  * takes the folder's lock (a second render, or the web service, waits for it); {@link #publish}
- * writes verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf}
- * ({@code .ua2.pdf} for PDF/UA-2) with the HTML twin beside them, and {@code manifest.json} (hash,
- * size, pages, review status, standard, validation of every published file) and {@code index.html}
- * (the same for people).
+ * writes verified notices under {@code <variant>/<locale>/<variant>.<locale>.pdf} ({@code .ua2.pdf}
+ * for PDF/UA-2) with the HTML twin beside them, and {@code manifest.json} (hash, size, pages,
+ * review status, standard, validation of every published file) and {@code index.html} (the same for
+ * people).
  *
  * <p>What readers see is always consistent: each {@link #publish} builds a complete new generation
  * of the folder (unchanged files shared by hard link, new ones written, manifest and index last)
@@ -65,7 +65,7 @@ public final class Publisher implements AutoCloseable {
 
     /** Waits up to ten minutes, silently. */
     public static Options of(String purpose) {
-      return new Options(purpose, Duration.ofMinutes(10), message -> { });
+      return new Options(purpose, Duration.ofMinutes(10), message -> {});
     }
   }
 
@@ -94,8 +94,9 @@ public final class Publisher implements AutoCloseable {
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(options, "options");
     OutputFolder folder = OutputFolder.prepare(output);
-    FolderLock lock = FolderLock.acquire(folder.lockFile(), options.purpose(), options.maxWait(),
-        options.waiting());
+    FolderLock lock =
+        FolderLock.acquire(
+            folder.lockFile(), options.purpose(), options.maxWait(), options.waiting());
     Publisher p = new Publisher(output, folder, lock);
     try {
       folder.recover();
@@ -140,8 +141,9 @@ public final class Publisher implements AutoCloseable {
   public static boolean isPublishedFolder(Path folder) {
     Objects.requireNonNull(folder, "folder");
     for (Path p = folder.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-      if (Files.isSymbolicLink(p) && p.getFileName() != null && Files.isDirectory(
-          p.resolveSibling("." + p.getFileName() + ".publish"))) {
+      if (Files.isSymbolicLink(p)
+          && p.getFileName() != null
+          && Files.isDirectory(p.resolveSibling("." + p.getFileName() + ".publish"))) {
         return true;
       }
     }
@@ -163,7 +165,8 @@ public final class Publisher implements AutoCloseable {
     // The HTML twin is one file for every PDF standard, so its entry carries the hash of whichever
     // standard was published last: the PDF's entry alone says whether this layout is current.
     Manifest.Entry pdf = entries.get(layout.pdfFile(id));
-    return pdf != null && sources.hex().equals(pdf.sources())
+    return pdf != null
+        && sources.hex().equals(pdf.sources())
         && entries.containsKey(layout.htmlFile(id));
   }
 
@@ -198,10 +201,11 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
-   * Builds the next generation: {@code next} as the manifest, files from {@code writes} new,
-   * every other listed file shared with the current generation.
+   * Builds the next generation: {@code next} as the manifest, files from {@code writes} new, every
+   * other listed file shared with the current generation.
    */
-  private void commit(Map<String, Manifest.Entry> next, Map<String, byte[]> writes, boolean keepPrevious)
+  private void commit(
+      Map<String, Manifest.Entry> next, Map<String, byte[]> writes, boolean keepPrevious)
       throws IOException {
     Path staging = folder.newStaging();
     // Files of a folder from before generations may carry the old 0600 mode: copy, don't share.
@@ -219,18 +223,23 @@ public final class Publisher implements AutoCloseable {
           OutputFolder.share(current.orElseThrow().resolve(path), to);
         }
       }
-      OutputFolder.writeNew(staging.resolve(MANIFEST),
-          new Manifest(List.copyOf(next.values())).bytes());
-      OutputFolder.writeNew(staging.resolve(INDEX),
+      OutputFolder.writeNew(
+          staging.resolve(MANIFEST), new Manifest(List.copyOf(next.values())).bytes());
+      OutputFolder.writeNew(
+          staging.resolve(INDEX),
           PublishedIndex.html(next.values()).getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
       OutputFolder.deleteTree(staging);
       throw e;
     }
     Optional<Path> kept = folder.commit(staging, keepPrevious);
-    kept.ifPresent(k -> findings.add(Finding.warning("output-kept",
-        "the folder published before, with the files left out, was kept as " + k)
-        .withFix("look through it and delete it when it is no longer needed")));
+    kept.ifPresent(
+        k ->
+            findings.add(
+                Finding.warning(
+                        "output-kept",
+                        "the folder published before, with the files left out, was kept as " + k)
+                    .withFix("look through it and delete it when it is no longer needed")));
     entries = next;
     current = folder.current();
   }
@@ -249,7 +258,8 @@ public final class Publisher implements AutoCloseable {
     Path dir = current.get();
     Map<String, Manifest.Entry> listed = new TreeMap<>();
     if (Files.exists(dir.resolve(MANIFEST))) {
-      Manifest.read(Files.readAllBytes(dir.resolve(MANIFEST)), output).files()
+      Manifest.read(Files.readAllBytes(dir.resolve(MANIFEST)), output)
+          .files()
           .forEach(e -> listed.put(e.path(), e));
     }
     TreeSet<String> onDisk = new TreeSet<>(OutputFolder.files(dir));
@@ -260,19 +270,24 @@ public final class Publisher implements AutoCloseable {
     for (Map.Entry<String, Manifest.Entry> e : listed.entrySet()) {
       String path = e.getKey();
       if (!onDisk.remove(path)) {
-        findings.add(Finding.warning("manifest-entry-removed",
-            "listed in the manifest, but the file is gone; its entry was removed")
-            .at(output.resolve(path).toString(), 0)
-            .withFix("render the notice again to publish it"));
+        findings.add(
+            Finding.warning(
+                    "manifest-entry-removed",
+                    "listed in the manifest, but the file is gone; its entry was removed")
+                .at(output.resolve(path).toString(), 0)
+                .withFix("render the notice again to publish it"));
         continue;
       }
       byte[] bytes = Files.readAllBytes(dir.resolve(path));
       if (!Sha256.hex(bytes).equals(e.getValue().sha256())
           || bytes.length != e.getValue().bytes()) {
-        findings.add(Finding.warning("file-changed",
-            "the file's bytes are not the ones verified and listed in the manifest; it was taken"
-                + " out of the publication").at(output.resolve(path).toString(), 0)
-            .withFix("render the notice again to publish it"));
+        findings.add(
+            Finding.warning(
+                    "file-changed",
+                    "the file's bytes are not the ones verified and listed in the manifest; it was taken"
+                        + " out of the publication")
+                .at(output.resolve(path).toString(), 0)
+                .withFix("render the notice again to publish it"));
         leftOut = true;
         continue;
       }
@@ -284,18 +299,23 @@ public final class Publisher implements AutoCloseable {
     for (List<String> pair : pairs.values()) {
       if (pair.size() == 1) {
         kept.remove(pair.get(0));
-        findings.add(Finding.warning("file-unpaired",
-            "the other file of this notice (PDF or HTML twin) was taken out, so this one was too")
-            .at(output.resolve(pair.get(0)).toString(), 0)
-            .withFix("render the notice again to publish it"));
+        findings.add(
+            Finding.warning(
+                    "file-unpaired",
+                    "the other file of this notice (PDF or HTML twin) was taken out, so this one was too")
+                .at(output.resolve(pair.get(0)).toString(), 0)
+                .withFix("render the notice again to publish it"));
         leftOut = true;
       }
     }
     for (String path : onDisk) {
-      findings.add(Finding.warning("file-not-listed",
-          "not in the manifest, so never verified by a render here; it was taken out of the"
-              + " publication").at(output.resolve(path).toString(), 0)
-          .withFix("render the notice to publish a verified copy"));
+      findings.add(
+          Finding.warning(
+                  "file-not-listed",
+                  "not in the manifest, so never verified by a render here; it was taken out of the"
+                      + " publication")
+              .at(output.resolve(path).toString(), 0)
+              .withFix("render the notice to publish a verified copy"));
       leftOut = true;
     }
     entries = kept;

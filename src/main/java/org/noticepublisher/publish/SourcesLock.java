@@ -40,16 +40,16 @@ public final class SourcesLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock on the sources of {@code project}, waiting up to {@code wait} while another writer
-   * holds it.
+   * Takes the lock on the sources of {@code project}, waiting up to {@code wait} while another
+   * writer holds it.
    *
    * @param purpose who takes it, shown to whoever waits ("xliff import of pl.xlf")
    * @param waiting told once, in a sentence, when someone else holds the lock
    * @throws BusyException when the lock is still held after {@code wait}
    * @throws IOException when the project folder has no room for the lock file
    */
-  public static SourcesLock acquire(Path project, String purpose, Duration wait,
-      Consumer<String> waiting) throws IOException {
+  public static SourcesLock acquire(
+      Path project, String purpose, Duration wait, Consumer<String> waiting) throws IOException {
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(purpose, "purpose");
     Objects.requireNonNull(wait, "wait");
@@ -57,10 +57,21 @@ public final class SourcesLock implements AutoCloseable {
     if (!Files.isDirectory(project)) {
       throw new IllegalArgumentException("project is not a folder: " + project);
     }
-    return new SourcesLock(FolderLock.acquire(project.resolve(FILE), purpose, wait, waiting,
-        holder -> new BusyException(holder, "The project's sources are in use by the " + holder
-            + "; gave up after waiting " + wait.toSeconds() + " s (try again when it has finished,"
-            + " or wait longer with --wait SECONDS).")));
+    return new SourcesLock(
+        FolderLock.acquire(
+            project.resolve(FILE),
+            purpose,
+            wait,
+            waiting,
+            holder ->
+                new BusyException(
+                    holder,
+                    "The project's sources are in use by the "
+                        + holder
+                        + "; gave up after waiting "
+                        + wait.toSeconds()
+                        + " s (try again when it has finished,"
+                        + " or wait longer with --wait SECONDS).")));
   }
 
   @Override

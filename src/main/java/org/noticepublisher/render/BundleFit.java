@@ -22,10 +22,10 @@ import org.noticepublisher.render.internal.GlyphCoverage;
 import org.noticepublisher.render.internal.ShippedFont;
 
 /**
- * Translation QA check 10, which needs the PDF fonts: whether every character of a bundle has a glyph
- * in a shipped font (else openhtmltopdf draws nothing or '#'), and whether the strings with little
- * room — the running footer's title, the H1, the section headings — fit, measured with the advance
- * widths of the font the notice uses for the locale's script (no kerning or shaping, so a
+ * Translation QA check 10, which needs the PDF fonts: whether every character of a bundle has a
+ * glyph in a shipped font (else openhtmltopdf draws nothing or '#'), and whether the strings with
+ * little room — the running footer's title, the H1, the section headings — fit, measured with the
+ * advance widths of the font the notice uses for the locale's script (no kerning or shaping, so a
  * measure to within a few per cent: enough to catch a title twice as long as its column).
  */
 public final class BundleFit {
@@ -33,7 +33,8 @@ public final class BundleFit {
   private record Room(String what, double columnMm, double sizePt, boolean bold, int maxLines) {}
 
   private static final double A4_TEXT_MM = 210 - 36;
-  private static final Room FOOTER = new Room("the running footer", A4_TEXT_MM - 2 * 34, 8.5, false, 2);
+  private static final Room FOOTER =
+      new Room("the running footer", A4_TEXT_MM - 2 * 34, 8.5, false, 2);
   private static final Room TITLE = new Room("the title (H1)", A4_TEXT_MM, 22, true, 3);
   private static final Room HEADING = new Room("a section heading (H2)", A4_TEXT_MM, 14, true, 2);
 
@@ -73,12 +74,24 @@ public final class BundleFit {
       String text = bundle.pattern(key).orElseThrow();
       List<Integer> missing = coverage.uncovered(text);
       if (!missing.isEmpty()) {
-        findings.add(Finding.error(key, "no shipped font can draw " + missing.stream()
-                .map(cp -> String.format(Locale.ROOT, "U+%04X %s", cp, new String(Character.toChars(cp))))
-                .collect(Collectors.joining(", ")) + ": the PDF would show nothing or '#'")
-            .at(file, bundle.lineOf(key))
-            .withFix("use a character of the script's usual repertoire, or ask for a font that "
-                + "covers it"));
+        findings.add(
+            Finding.error(
+                    key,
+                    "no shipped font can draw "
+                        + missing.stream()
+                            .map(
+                                cp ->
+                                    String.format(
+                                        Locale.ROOT,
+                                        "U+%04X %s",
+                                        cp,
+                                        new String(Character.toChars(cp))))
+                            .collect(Collectors.joining(", "))
+                        + ": the PDF would show nothing or '#'")
+                .at(file, bundle.lineOf(key))
+                .withFix(
+                    "use a character of the script's usual repertoire, or ask for a font that "
+                        + "covers it"));
       }
     }
     Map<String, Room> rooms = new LinkedHashMap<>();
@@ -91,29 +104,45 @@ public final class BundleFit {
       }
     }
     List<String> order = fontOrder(bundle.locale());
-    rooms.forEach((key, room) -> bundle.pattern(key).ifPresent(text -> {
-      fit(bundle, key, text, room, order).ifPresent(findings::add);
-      if (room == TITLE) {
-        fit(bundle, key, text, FOOTER, order).ifPresent(findings::add);
-      }
-    }));
+    rooms.forEach(
+        (key, room) ->
+            bundle
+                .pattern(key)
+                .ifPresent(
+                    text -> {
+                      fit(bundle, key, text, room, order).ifPresent(findings::add);
+                      if (room == TITLE) {
+                        fit(bundle, key, text, FOOTER, order).ifPresent(findings::add);
+                      }
+                    }));
     return findings;
   }
 
-  private java.util.Optional<Finding> fit(Bundle bundle, String key, String text, Room room,
-      List<String> order) {
+  private java.util.Optional<Finding> fit(
+      Bundle bundle, String key, String text, Room room, List<String> order) {
     double mm = widthMm(text, room.sizePt(), room.bold(), order);
     double lines = mm / room.columnMm();
     if (lines <= room.maxLines()) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(Finding.warning(key, String.format(Locale.ROOT,
-            "too long for %s: %.0f mm of text at %.1f pt in a %.0f mm column needs %d lines, "
-                + "room for %d", room.what(), mm, room.sizePt(), room.columnMm(),
-            (int) Math.ceil(lines), room.maxLines()))
-        .at(bundle.file().toString(), bundle.lineOf(key))
-        .withFix("shorten it to about " + (int) (text.length() * room.maxLines() / lines)
-            + " characters"));
+    return java.util.Optional.of(
+        Finding.warning(
+                key,
+                String.format(
+                    Locale.ROOT,
+                    "too long for %s: %.0f mm of text at %.1f pt in a %.0f mm column needs %d lines, "
+                        + "room for %d",
+                    room.what(),
+                    mm,
+                    room.sizePt(),
+                    room.columnMm(),
+                    (int) Math.ceil(lines),
+                    room.maxLines()))
+            .at(bundle.file().toString(), bundle.lineOf(key))
+            .withFix(
+                "shorten it to about "
+                    + (int) (text.length() * room.maxLines() / lines)
+                    + " characters"));
   }
 
   /** Width of {@code text} in mm, each character in the first font of {@code order} that has it. */

@@ -1,7 +1,7 @@
 package org.noticepublisher.render;
 
-import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.ibm.icu.util.ULocale;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.bidi.support.ICUBreakers;
 import com.openhtmltopdf.extend.FSCacheEx;
 import com.openhtmltopdf.extend.FSCacheValue;
@@ -25,10 +25,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
@@ -43,10 +43,10 @@ import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
 import org.noticepublisher.render.internal.GlyphCoverage;
 import org.noticepublisher.render.internal.JdkShaper;
-import org.noticepublisher.render.internal.ShapingTextRenderer;
 import org.noticepublisher.render.internal.KeepAllLineBreaker;
 import org.noticepublisher.render.internal.QuietLog;
 import org.noticepublisher.render.internal.ReproducibleMetadata;
+import org.noticepublisher.render.internal.ShapingTextRenderer;
 import org.noticepublisher.render.internal.ShippedFont;
 import org.noticepublisher.render.internal.Ua2Conversion;
 
@@ -65,25 +65,31 @@ public final class PdfRenderer {
   private byte @Nullable [] fontsHash;
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final GlyphCoverage coverage;
+
   /** JDK shapers of the complex-script fonts, by PostScript name. */
   private final Map<String, JdkShaper> shapers;
+
   private final boolean shaping;
 
   private PdfRenderer(List<ShippedFont> fonts, byte[] colourProfile, boolean shaping) {
     this.fonts = fonts;
     this.shaping = shaping;
-    this.shapers = fonts.stream().filter(ShippedFont::shapedByJdk)
-        .collect(Collectors.toUnmodifiableMap(f -> JdkShaper.psName(f.bytes()),
-            f -> JdkShaper.of(f.bytes())));
+    this.shapers =
+        fonts.stream()
+            .filter(ShippedFont::shapedByJdk)
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    f -> JdkShaper.psName(f.bytes()), f -> JdkShaper.of(f.bytes())));
     this.coverage = new GlyphCoverage(fonts);
     this.colourProfile = colourProfile;
   }
 
-  /** The fonts' digest, part of every document id; computed on first use (a run may render nothing). */
+  /**
+   * The fonts' digest, part of every document id; computed on first use (a run may render nothing).
+   */
   private synchronized byte[] fontsHash() {
     if (fontsHash == null) {
-      fontsHash = Sha256.of(
-          fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
+      fontsHash = Sha256.of(fonts.stream().map(ShippedFont::bytes).toArray(byte[][]::new));
     }
     return fontsHash;
   }
@@ -108,7 +114,8 @@ public final class PdfRenderer {
   private static PdfRenderer create(boolean shaping) {
     try (InputStream icc = PdfRenderer.class.getResourceAsStream("/color/sRGB.icc")) {
       if (icc == null) {
-        throw new IllegalStateException("colour profile missing from the class path: /color/sRGB.icc");
+        throw new IllegalStateException(
+            "colour profile missing from the class path: /color/sRGB.icc");
       }
       return new PdfRenderer(ShippedFont.loadAll(), icc.readAllBytes(), shaping);
     } catch (IOException e) {
@@ -148,9 +155,9 @@ public final class PdfRenderer {
   /**
    * Renders {@code notice} for {@code standard}; {@code published} becomes the PDF's creation date.
    *
-   * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing
-   *     glyph…), or a PDF/UA-2 notice has a link within itself (see {@link #internalLinks}); its
-   *     findings name no file, as only the caller knows where the PDF would have gone
+   * @throws FindingsException when openhtmltopdf reports a problem (missing font, missing glyph…),
+   *     or a PDF/UA-2 notice has a link within itself (see {@link #internalLinks}); its findings
+   *     name no file, as only the caller knows where the PDF would have gone
    */
   public RenderedPdf render(Notice notice, LocalDate published, Layout.Standard standard)
       throws FindingsException {
@@ -166,38 +173,51 @@ public final class PdfRenderer {
     }
     List<Integer> uncovered = uncovered(html);
     if (!uncovered.isEmpty()) {
-      throw new FindingsException(uncovered.stream().limit(10).map(cp -> Finding.error("glyph",
-              String.format("no shipped font has a glyph for U+%04X '%s' (%s)", cp,
-                  Character.toString(cp), Character.getName(cp)))
-          .withFix("ship a font for this script (src/main/resources/fonts) or fix the text"))
-          .toList());
+      throw new FindingsException(
+          uncovered.stream()
+              .limit(10)
+              .map(
+                  cp ->
+                      Finding.error(
+                              "glyph",
+                              String.format(
+                                  "no shipped font has a glyph for U+%04X '%s' (%s)",
+                                  cp, Character.toString(cp), Character.getName(cp)))
+                          .withFix(
+                              "ship a font for this script (src/main/resources/fonts) or fix the text"))
+              .toList());
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
     Locale locale = Locale.forLanguageTag(notice.lang());
-    PdfRendererBuilder builder = new PdfRendererBuilder()
-        .useFastMode()
-        .usePdfUaAccessibility(true)
-        .usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A)
-        .useColorProfile(colourProfile)
-        .useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics)
-        .withProducer("Notice Publisher")
-        .withDiagnosticConsumer(diagnostics::add)
-        // Only data: URIs (icons embedded by the assembler): rendering never reads a file or the network.
-        .useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
-            ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-        // ICU's UAX #14 line breaking: the JDK's breaker split "Officer’s" after the apostrophe.
-        .useUnicodeLineBreaker(KeepAllLineBreaker.wanted(locale.getLanguage())
-            ? new KeepAllLineBreaker(ULocale.forLocale(locale))
-            : new ICUBreakers.ICULineBreaker(locale))
-        .useUnicodeCharacterBreaker(new ICUBreakers.ICUCharacterBreaker(locale))
-        .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
-        .useUnicodeBidiReorderer(ArabicScriptShaper.reorderer())
-        .defaultTextDirection(notice.rightToLeft() ? TextDirection.RTL : TextDirection.LTR)
-        .useSVGDrawer(new BatikSVGDrawer())
-        .withW3cDocument(printDocument(html), "about:notice");
+    PdfRendererBuilder builder =
+        new PdfRendererBuilder()
+            .useFastMode()
+            .usePdfUaAccessibility(true)
+            .usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_A)
+            .useColorProfile(colourProfile)
+            .useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics)
+            .withProducer("Notice Publisher")
+            .withDiagnosticConsumer(diagnostics::add)
+            // Only data: URIs (icons embedded by the assembler): rendering never reads a file or
+            // the network.
+            .useExternalResourceAccessControl(
+                (uri, type) -> uri != null && uri.startsWith("data:"),
+                ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+            // ICU's UAX #14 line breaking: the JDK's breaker split "Officer’s" after the
+            // apostrophe.
+            .useUnicodeLineBreaker(
+                KeepAllLineBreaker.wanted(locale.getLanguage())
+                    ? new KeepAllLineBreaker(ULocale.forLocale(locale))
+                    : new ICUBreakers.ICULineBreaker(locale))
+            .useUnicodeCharacterBreaker(new ICUBreakers.ICUCharacterBreaker(locale))
+            .useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
+            .useUnicodeBidiReorderer(ArabicScriptShaper.reorderer())
+            .defaultTextDirection(notice.rightToLeft() ? TextDirection.RTL : TextDirection.LTR)
+            .useSVGDrawer(new BatikSVGDrawer())
+            .withW3cDocument(printDocument(html), "about:notice");
     for (ShippedFont f : fonts) {
-      builder.useFont(() -> new ByteArrayInputStream(f.bytes()), f.family(), f.weight(), f.style(),
-          true);
+      builder.useFont(
+          () -> new ByteArrayInputStream(f.bytes()), f.family(), f.weight(), f.style(), true);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
     int pages;
@@ -206,11 +226,17 @@ public final class PdfRenderer {
         PDDocument doc = renderer.createPDFKeepOpen()) {
       shaper.finish(doc);
       byte[] html8 = notice.html().getBytes(StandardCharsets.UTF_8);
-      ReproducibleMetadata.apply(doc, published, standard == Layout.Standard.UA1
-          ? Sha256.of(html8, fontsHash(), colourProfile)
-          // Another file than the PDF/UA-1 one, so another document ID.
-          : Sha256.of(html8, fontsHash(), colourProfile,
-              standard.id().getBytes(StandardCharsets.US_ASCII)));
+      ReproducibleMetadata.apply(
+          doc,
+          published,
+          standard == Layout.Standard.UA1
+              ? Sha256.of(html8, fontsHash(), colourProfile)
+              // Another file than the PDF/UA-1 one, so another document ID.
+              : Sha256.of(
+                  html8,
+                  fontsHash(),
+                  colourProfile,
+                  standard.id().getBytes(StandardCharsets.US_ASCII)));
       if (standard == Layout.Standard.UA2) {
         // After ReproducibleMetadata: it writes the document information this step moves to XMP.
         Ua2Conversion.apply(doc);
@@ -218,8 +244,7 @@ public final class PdfRenderer {
       pages = doc.getNumberOfPages();
       doc.save(out);
     } catch (IOException | RuntimeException e) {
-      throw new FindingsException(
-          Finding.error("render", "openhtmltopdf failed: " + e));
+      throw new FindingsException(Finding.error("render", "openhtmltopdf failed: " + e));
     }
     List<Finding> problems = problems(notice, diagnostics);
     if (!problems.isEmpty()) {
@@ -236,11 +261,18 @@ public final class PdfRenderer {
   private static List<Finding> internalLinks(Notice notice, Document html) {
     List<Finding> findings = new ArrayList<>();
     for (Element a : html.select("a[href^=#]")) {
-      findings.add(Finding.error("standard.ua2.internal-link", "the link '" + a.text()
-              + "' points inside the notice (" + a.attr("href") + "); PDF/UA-2 needs a structure "
-              + "destination for it, which the renderer cannot make for links")
-          .withFix("link to a web address instead (templates/organisation.properties link.*), or "
-              + "publish this notice as PDF/UA-1 (--standard ua1)"));
+      findings.add(
+          Finding.error(
+                  "standard.ua2.internal-link",
+                  "the link '"
+                      + a.text()
+                      + "' points inside the notice ("
+                      + a.attr("href")
+                      + "); PDF/UA-2 needs a structure "
+                      + "destination for it, which the renderer cannot make for links")
+              .withFix(
+                  "link to a web address instead (templates/organisation.properties link.*), or "
+                      + "publish this notice as PDF/UA-1 (--standard ua1)"));
     }
     return findings;
   }
@@ -257,10 +289,12 @@ public final class PdfRenderer {
       if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
         String message = d.getFormattedMessage();
         boolean font = message.toLowerCase(Locale.ROOT).matches(".*(font|glyph).*");
-        problems.add(Finding.error("openhtmltopdf." + d.getLogMessageId(), message)
-            .withFix(font
-                ? "name only shipped font families in CSS and use characters those fonts cover"
-                : "fix the markup or style the message names"));
+        problems.add(
+            Finding.error("openhtmltopdf." + d.getLogMessageId(), message)
+                .withFix(
+                    font
+                        ? "name only shipped font families in CSS and use characters those fonts cover"
+                        : "fix the markup or style the message names"));
       }
     }
     return problems;
@@ -277,7 +311,9 @@ public final class PdfRenderer {
     java.util.Collections.reverse(marked);
     for (Element e : marked) {
       Element parent = e.parent();
-      while (parent != null && parent != doc.body() && !parent.hasAttr("lang")
+      while (parent != null
+          && parent != doc.body()
+          && !parent.hasAttr("lang")
           && onlyContent(parent, e)) {
         parent.attr("lang", e.attr("lang"));
         e = parent;
@@ -288,8 +324,9 @@ public final class PdfRenderer {
 
   private static boolean onlyContent(Element parent, Element child) {
     for (org.jsoup.nodes.Node n : parent.childNodes()) {
-      boolean blank = n instanceof org.jsoup.nodes.TextNode t && t.isBlank()
-          || n instanceof org.jsoup.nodes.Comment;
+      boolean blank =
+          n instanceof org.jsoup.nodes.TextNode t && t.isBlank()
+              || n instanceof org.jsoup.nodes.Comment;
       if (n != child && !blank) {
         return false;
       }
@@ -298,8 +335,9 @@ public final class PdfRenderer {
   }
 
   /**
-   * The document openhtmltopdf reads: the notice plus a bookmark per heading (openhtmltopdf takes them
-   * from a {@code <bookmarks>} element in the head, which is not HTML and so stays out of the twin).
+   * The document openhtmltopdf reads: the notice plus a bookmark per heading (openhtmltopdf takes
+   * them from a {@code <bookmarks>} element in the head, which is not HTML and so stays out of the
+   * twin).
    */
   private static org.w3c.dom.Document printDocument(Document doc) {
     liftLanguages(doc);

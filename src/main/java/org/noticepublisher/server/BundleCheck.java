@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
 import org.noticepublisher.assemble.NoticeAssembler;
@@ -23,12 +22,14 @@ import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.BundleLint;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.catalog.PropertiesFile;
+import org.noticepublisher.pipeline.Pipeline;
 
 /**
  * Checks an uploaded bundle without writing anything to the project: the text is decoded as strict
- * UTF-8, parsed and linted beside copies of the other bundles in a temporary folder, and every variant
- * is assembled from it for a preview. Uploaded text is data: its file name is ignored (the locale
- * comes from the page), bundle text is escaped by the assembler and never evaluated as a template.
+ * UTF-8, parsed and linted beside copies of the other bundles in a temporary folder, and every
+ * variant is assembled from it for a preview. Uploaded text is data: its file name is ignored (the
+ * locale comes from the page), bundle text is escaped by the assembler and never evaluated as a
+ * template.
  */
 final class BundleCheck {
   private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[A-Za-z!?]");
@@ -39,11 +40,10 @@ final class BundleCheck {
    * @param text the uploaded text (empty when it was not UTF-8)
    * @param findings every problem, with lines in the uploaded file
    * @param previews each variant assembled from the uploaded text
-   * @param accepted keys the translator finished (an XLIFF upload's units not left "initial"), whose
-   *     basis a save records as {@code xliff import} does; empty for a bundle
+   * @param accepted keys the translator finished (an XLIFF upload's units not left "initial"),
+   *     whose basis a save records as {@code xliff import} does; empty for a bundle
    */
-  record Result(String text, List<Finding> findings, List<Preview> previews,
-      Set<String> accepted) {
+  record Result(String text, List<Finding> findings, List<Preview> previews, Set<String> accepted) {
     Result {
       accepted = Set.copyOf(accepted);
     }
@@ -72,9 +72,19 @@ final class BundleCheck {
   static Result check(Pipeline pipeline, Path project, String locale, byte[] bytes, int maxBytes) {
     String name = "locales/" + locale + ".properties";
     if (bytes.length > maxBytes) {
-      return new Result("", List.of(Finding.error("upload", "the file has " + bytes.length
-          + " bytes; at most " + maxBytes + " are accepted").at(name, 0)
-          .withFix("upload only the bundle (a .properties file)")), List.of());
+      return new Result(
+          "",
+          List.of(
+              Finding.error(
+                      "upload",
+                      "the file has "
+                          + bytes.length
+                          + " bytes; at most "
+                          + maxBytes
+                          + " are accepted")
+                  .at(name, 0)
+                  .withFix("upload only the bundle (a .properties file)")),
+          List.of());
     }
     String text;
     try {
@@ -113,15 +123,16 @@ final class BundleCheck {
       for (String key : bundle.keys()) {
         String pattern = bundle.pattern(key).orElseThrow();
         if (MARKUP.matcher(pattern).find()) {
-          findings.add(Finding.warning(key, "looks like markup; it is shown as text, not formatting")
-              .at(name, bundle.lineOf(key))
-              .withFix("write plain text; layout comes from the templates"));
+          findings.add(
+              Finding.warning(key, "looks like markup; it is shown as text, not formatting")
+                  .at(name, bundle.lineOf(key))
+                  .withFix("write plain text; layout comes from the templates"));
         }
       }
       List<Preview> previews = new ArrayList<>();
       try {
-        NoticeAssembler assembler = NoticeAssembler.create(
-            pipeline.assembler().templates(), catalog, pipeline.profile());
+        NoticeAssembler assembler =
+            NoticeAssembler.create(pipeline.assembler().templates(), catalog, pipeline.profile());
         for (String variant : assembler.variants().keySet()) {
           try {
             Notice n = assembler.assemble(new NoticeId(variant, locale), Layout.DEFAULT);
@@ -153,8 +164,9 @@ final class BundleCheck {
   }
 
   private static List<Finding> sorted(List<Finding> findings) {
-    return findings.stream().sorted(Comparator.comparing((Finding f) -> !f.isError())
-        .thenComparingInt(Finding::line)).toList();
+    return findings.stream()
+        .sorted(Comparator.comparing((Finding f) -> !f.isError()).thenComparingInt(Finding::line))
+        .toList();
   }
 
   private static void delete(@Nullable Path dir) {

@@ -32,18 +32,18 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Json;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Pipeline;
-import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.pipeline.Pipeline;
+import org.noticepublisher.pipeline.Publication;
 
 /**
  * The notice service: where the comms team sees and publishes notices, translators check and save
  * their bundles, and schools print. Pages are Thymeleaf templates over the same models the JSON
- * endpoints serve (see the README's "serve" section for the routes). Everything goes through the one
- * {@link Pipeline} the CLI uses; renders run on a bounded pool and are cached by the hash of their
- * sources; writes go through {@link SourceStore} (atomic, committed to git).
+ * endpoints serve (see the README's "serve" section for the routes). Everything goes through the
+ * one {@link Pipeline} the CLI uses; renders run on a bounded pool and are cached by the hash of
+ * their sources; writes go through {@link SourceStore} (atomic, committed to git).
  */
 public final class NoticeServer implements AutoCloseable {
   static final String CHILDREN = "children-and-young-people";
@@ -68,8 +68,8 @@ public final class NoticeServer implements AutoCloseable {
     this.users = users;
     this.log = log;
     this.project = new Project(settings.project());
-    this.renders = new Renders(settings.renderThreads(), settings.queue(),
-        settings.renderTimeout());
+    this.renders =
+        new Renders(settings.renderThreads(), settings.queue(), settings.renderTimeout());
     this.store = new SourceStore(settings.project());
     this.jobs = new PublishJobs(renders, store, project, settings.output(), log);
     this.models = new Models(project, renders, store, settings.output());
@@ -86,12 +86,16 @@ public final class NoticeServer implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(log, "log");
     if (settings.users().isEmpty() && !settings.loopbackOnly()) {
-      throw new IllegalStateException("refusing to listen on " + settings.host()
-          + " without --users: without sign-in the service is read-only and only for this machine."
-          + " Create a users file with 'users add' and pass --users FILE, or use --host 127.0.0.1");
+      throw new IllegalStateException(
+          "refusing to listen on "
+              + settings.host()
+              + " without --users: without sign-in the service is read-only and only for this machine."
+              + " Create a users file with 'users add' and pass --users FILE, or use --host 127.0.0.1");
     }
-    Optional<Users> users = settings.users().isPresent()
-        ? Optional.of(Users.load(settings.users().get())) : Optional.empty();
+    Optional<Users> users =
+        settings.users().isPresent()
+            ? Optional.of(Users.load(settings.users().get()))
+            : Optional.empty();
     NoticeServer server = new NoticeServer(settings, users, log);
     server.app.start(settings.host(), settings.port());
     for (Connector c : server.app.jettyServer().server().getConnectors()) {
@@ -130,31 +134,51 @@ public final class NoticeServer implements AutoCloseable {
     config.jetty.multipartConfig.maxTotalRequestSize(
         settings.maxUploadBytes() + 64 * 1024L, SizeUnit.BYTES);
     config.jetty.multipartConfig.maxInMemoryFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
-    config.staticFiles.add(s -> {
-      s.hostedPath = "/static";
-      s.directory = "/org/noticepublisher/server/static";
-      s.location = Location.CLASSPATH;
-    });
-    config.requestLogger.http((ctx, ms) -> {
-      synchronized (log) {
-        log.printf(Locale.ROOT, "%s %s %d %.0f ms%n", ctx.method(), ctx.path(),
-            ctx.status().getCode(), ms);
-        log.flush();
-      }
-    });
+    config.staticFiles.add(
+        s -> {
+          s.hostedPath = "/static";
+          s.directory = "/org/noticepublisher/server/static";
+          s.location = Location.CLASSPATH;
+        });
+    config.requestLogger.http(
+        (ctx, ms) -> {
+          synchronized (log) {
+            log.printf(
+                Locale.ROOT,
+                "%s %s %d %.0f ms%n",
+                ctx.method(),
+                ctx.path(),
+                ctx.status().getCode(),
+                ms);
+            log.flush();
+          }
+        });
     var r = config.routes;
     r.before(this::identify);
     page(r, "/health", this::health);
     page(r, "/", ctx -> show(ctx, "dashboard", models.dashboard(pipeline(), user(ctx))));
     page(r, "/api/dashboard", ctx -> json(ctx, models.dashboard(pipeline(), user(ctx))));
     page(r, "/notices/{variant}/{name}", this::notice);
-    page(r, "/api/notices/{variant}/{locale}", ctx -> json(ctx,
-        models.notice(pipeline(), noticeId(ctx, ctx.pathParam("locale")), layout(ctx))));
+    page(
+        r,
+        "/api/notices/{variant}/{locale}",
+        ctx ->
+            json(
+                ctx,
+                models.notice(pipeline(), noticeId(ctx, ctx.pathParam("locale")), layout(ctx))));
     page(r, "/output/<path>", this::published);
-    page(r, "/translate", ctx -> show(ctx, "translate-index",
-        models.translateIndex(pipeline(), user(ctx))));
-    page(r, "/translate/{locale}", ctx -> show(ctx, "translate",
-        models.workspace(pipeline(), editableLocale(ctx, false), user(ctx))));
+    page(
+        r,
+        "/translate",
+        ctx -> show(ctx, "translate-index", models.translateIndex(pipeline(), user(ctx))));
+    page(
+        r,
+        "/translate/{locale}",
+        ctx ->
+            show(
+                ctx,
+                "translate",
+                models.workspace(pipeline(), editableLocale(ctx, false), user(ctx))));
     r.post("/translate/{locale}/check", this::check);
     r.post("/api/translate/{locale}/check", this::checkJson);
     r.post("/translate/{locale}/save", this::save);
@@ -166,41 +190,76 @@ public final class NoticeServer implements AutoCloseable {
     page(r, "/api/publish/jobs/{id}", ctx -> json(ctx, job(ctx)));
     page(r, "/print", ctx -> show(ctx, "print", models.printForm(pipeline())));
     page(r, "/print/download", this::print);
-    page(r, "/signin", ctx -> show(ctx, "signin", Views.map("next", safeNext(ctx.queryParam(
-        "next")), "failed", false)));
+    page(
+        r,
+        "/signin",
+        ctx ->
+            show(
+                ctx,
+                "signin",
+                Views.map("next", safeNext(ctx.queryParam("next")), "failed", false)));
     r.post("/signin", this::signIn);
     r.post("/signout", this::signOut);
 
     r.exception(PageException.class, (e, ctx) -> error(ctx, e.status, e.getMessage(), List.of()));
-    r.exception(Renders.Busy.class, (e, ctx) -> {
-      ctx.header("Retry-After", "5");
-      error(ctx, 503, "The service is busy rendering other notices. Try again in a few seconds.",
-          List.of());
-    });
-    r.exception(SourceStore.BusyException.class, (e, ctx) -> {
-      ctx.header("Retry-After", "10");
-      error(ctx, 409, e.getMessage(), List.of());
-    });
-    r.exception(PublishJobs.AlreadyRunning.class, (e, ctx) -> error(ctx, 409,
-        "Job " + e.job + " (a check or publication) is still running; wait for it to finish (see "
-            + "/publish/jobs/" + e.job + ").", List.of()));
-    r.exception(Project.SourcesBrokenException.class, (e, ctx) -> error(ctx, 500,
-        "The notice sources have problems; fix them and reload.", e.findings().stream()
-            .map(Models::finding).toList()));
-    r.exception(Exception.class, (e, ctx) -> {
-      synchronized (log) {
-        log.println("internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
-        e.printStackTrace(log);
-        log.flush();
-      }
-      error(ctx, 500, "Something went wrong on our side. The details are in the service's log.",
-          List.of());
-    });
-    r.error(404, ctx -> {
-      if (ctx.attribute(HANDLED) == null) {
-        error(ctx, 404, "There is no page at this address.", List.of());
-      }
-    });
+    r.exception(
+        Renders.Busy.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", "5");
+          error(
+              ctx,
+              503,
+              "The service is busy rendering other notices. Try again in a few seconds.",
+              List.of());
+        });
+    r.exception(
+        SourceStore.BusyException.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", "10");
+          error(ctx, 409, e.getMessage(), List.of());
+        });
+    r.exception(
+        PublishJobs.AlreadyRunning.class,
+        (e, ctx) ->
+            error(
+                ctx,
+                409,
+                "Job "
+                    + e.job
+                    + " (a check or publication) is still running; wait for it to finish (see "
+                    + "/publish/jobs/"
+                    + e.job
+                    + ").",
+                List.of()));
+    r.exception(
+        Project.SourcesBrokenException.class,
+        (e, ctx) ->
+            error(
+                ctx,
+                500,
+                "The notice sources have problems; fix them and reload.",
+                e.findings().stream().map(Models::finding).toList()));
+    r.exception(
+        Exception.class,
+        (e, ctx) -> {
+          synchronized (log) {
+            log.println("internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
+            e.printStackTrace(log);
+            log.flush();
+          }
+          error(
+              ctx,
+              500,
+              "Something went wrong on our side. The details are in the service's log.",
+              List.of());
+        });
+    r.error(
+        404,
+        ctx -> {
+          if (ctx.attribute(HANDLED) == null) {
+            error(ctx, 404, "There is no page at this address.", List.of());
+          }
+        });
   }
 
   /** GET and HEAD alike: HEAD answers with the GET's status and headers and no body. */
@@ -214,36 +273,47 @@ public final class NoticeServer implements AutoCloseable {
   private void identify(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "same-origin");
-    ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-        + "img-src 'self' data:; frame-ancestors 'self'; form-action 'self'; base-uri 'none'");
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; frame-ancestors 'self'; form-action 'self'; base-uri 'none'");
     Sessions.Session session = sessions.find(ctx.cookie(Sessions.COOKIE)).orElse(null);
     String path = ctx.path();
-    boolean open = path.equals("/health") || path.startsWith("/static/")
-        || path.equals("/signin");
-    if (session == null && (users.isPresent() && open || ctx.method() == HandlerType.POST
-        && path.equals("/signin"))) {
+    boolean open = path.equals("/health") || path.startsWith("/static/") || path.equals("/signin");
+    if (session == null
+        && (users.isPresent() && open
+            || ctx.method() == HandlerType.POST && path.equals("/signin"))) {
       session = newSession(ctx, Optional.empty());
     }
     ctx.attribute(SESSION, session);
-    Optional<User> user = readOnly() ? Optional.of(new User("guest", Role.VIEWER, List.of(), ""))
-        : session == null ? Optional.empty() : session.user();
+    Optional<User> user =
+        readOnly()
+            ? Optional.of(new User("guest", Role.VIEWER, List.of(), ""))
+            : session == null ? Optional.empty() : session.user();
     user.ifPresent(u -> ctx.attribute(USER, u));
     if (ctx.method() == HandlerType.POST) {
       if (ctx.contentLength() > maxRequestBytes()) {
-        throw new PageException(413, "The upload is too large: at most "
-            + settings.maxUploadBytes() / 1024 + " kB are accepted.");
+        throw new PageException(
+            413,
+            "The upload is too large: at most "
+                + settings.maxUploadBytes() / 1024
+                + " kB are accepted.");
       }
       if (readOnly()) {
-        throw new PageException(403, "This service is read-only: it was started without a users "
-            + "file, so nobody can sign in or change anything.");
+        throw new PageException(
+            403,
+            "This service is read-only: it was started without a users "
+                + "file, so nobody can sign in or change anything.");
       }
       String submitted = ctx.header("X-CSRF-Token");
       if (submitted == null) {
         submitted = ctx.formParam("csrf");
       }
       if (session == null || !Sessions.sameToken(session.csrf(), submitted)) {
-        throw new PageException(403, "This form has expired or did not come from this service. "
-            + "Go back, reload the page and send it again.");
+        throw new PageException(
+            403,
+            "This form has expired or did not come from this service. "
+                + "Go back, reload the page and send it again.");
       }
     }
     if (!open && user.isEmpty()) {
@@ -258,8 +328,9 @@ public final class NoticeServer implements AutoCloseable {
 
   private Sessions.Session newSession(Context ctx, Optional<User> user) {
     Sessions.Session s = sessions.create(user);
-    boolean tls = "https".equalsIgnoreCase(ctx.scheme())
-        || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    boolean tls =
+        "https".equalsIgnoreCase(ctx.scheme())
+            || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     ctx.cookie(new Cookie(Sessions.COOKIE, s.token(), "/", -1, tls, true, null, SameSite.STRICT));
     return s;
   }
@@ -308,7 +379,10 @@ public final class NoticeServer implements AutoCloseable {
 
   /** Only paths of this service: no scheme, no host, no "//" (which browsers read as a host). */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.contains("\\")
         || next.chars().anyMatch(c -> c < 0x20)) {
       return "/";
     }
@@ -323,12 +397,31 @@ public final class NoticeServer implements AutoCloseable {
 
   private void health(Context ctx) {
     Project.Snapshot s = project.snapshot();
-    json(ctx, Views.map("status", s.pipeline().isPresent() ? "ok" : "sources-broken",
-        "readOnly", readOnly(), "versioned", store.versioned(),
-        "renders", Views.map("threads", settings.renderThreads(), "active", renders.active(),
-            "queued", renders.queued(), "queueCapacity", settings.queue(),
-            "mostAtOnce", renders.mostAtOnce(), "cached", renders.cachedCount(),
-            "rendered", renders.rendered())));
+    json(
+        ctx,
+        Views.map(
+            "status",
+            s.pipeline().isPresent() ? "ok" : "sources-broken",
+            "readOnly",
+            readOnly(),
+            "versioned",
+            store.versioned(),
+            "renders",
+            Views.map(
+                "threads",
+                settings.renderThreads(),
+                "active",
+                renders.active(),
+                "queued",
+                renders.queued(),
+                "queueCapacity",
+                settings.queue(),
+                "mostAtOnce",
+                renders.mostAtOnce(),
+                "cached",
+                renders.cachedCount(),
+                "rendered",
+                renders.rendered())));
   }
 
   private void notice(Context ctx) {
@@ -344,14 +437,21 @@ public final class NoticeServer implements AutoCloseable {
       case "pdf", "html" -> {
         Publication p = models.produce(pipeline(), id, layout);
         if (!p.publishable()) {
-          error(ctx, 422, id + " does not pass verification, so it is not served.",
+          error(
+              ctx,
+              422,
+              id + " does not pass verification, so it is not served.",
               p.verdict().errors().stream().map(project::relative).map(Models::finding).toList());
           return;
         }
         if (type.equals("pdf")) {
           String file = id.fileStem() + layout.fileSuffix() + ".pdf"; // as published
-          ctx.header("Content-Disposition", (ctx.queryParam("download") != null ? "attachment"
-              : "inline") + "; filename=\"" + file + "\"");
+          ctx.header(
+              "Content-Disposition",
+              (ctx.queryParam("download") != null ? "attachment" : "inline")
+                  + "; filename=\""
+                  + file
+                  + "\"");
           ctx.contentType("application/pdf").result(p.pdf().orElseThrow().bytes());
         } else {
           ctx.contentType("text/html; charset=utf-8").result(p.notice().orElseThrow().html());
@@ -391,8 +491,8 @@ public final class NoticeServer implements AutoCloseable {
     try {
       return new Layout(Layout.PageSize.parse(size), large);
     } catch (IllegalArgumentException e) {
-      throw new PageException(400, "Unknown layout '" + text
-          + "': choose a4, a5, letter or a4-large-print.");
+      throw new PageException(
+          400, "Unknown layout '" + text + "': choose a4, a5, letter or a4-large-print.");
     }
   }
 
@@ -403,9 +503,14 @@ public final class NoticeServer implements AutoCloseable {
       throw new PageException(404, "Nothing is published at this address.");
     }
     String name = file.getFileName().toString();
-    String type = name.endsWith(".pdf") ? "application/pdf" : name.endsWith(".html")
-        ? "text/html; charset=utf-8" : name.endsWith(".json") ? "application/json; charset=utf-8"
-        : "application/octet-stream";
+    String type =
+        name.endsWith(".pdf")
+            ? "application/pdf"
+            : name.endsWith(".html")
+                ? "text/html; charset=utf-8"
+                : name.endsWith(".json")
+                    ? "application/json; charset=utf-8"
+                    : "application/octet-stream";
     try {
       ctx.contentType(type).result(Files.readAllBytes(file));
     } catch (IOException e) {
@@ -415,18 +520,25 @@ public final class NoticeServer implements AutoCloseable {
 
   // --- translators ---
 
-  /** The locale in the path, if it is a real bundle (not generated); with {@code edit}, the user's. */
+  /**
+   * The locale in the path, if it is a real bundle (not generated); with {@code edit}, the user's.
+   */
   private String editableLocale(Context ctx, boolean edit) {
     String locale = ctx.pathParam("locale");
     Pipeline pipeline = pipeline();
     Optional<Bundle> bundle = pipeline.catalog().bundle(locale);
     if (bundle.isEmpty() || bundle.get().generated()) {
-      throw new PageException(404, "No translatable locale '" + locale + "'; pseudo-locales are "
-          + "generated from en-GB.");
+      throw new PageException(
+          404,
+          "No translatable locale '" + locale + "'; pseudo-locales are " + "generated from en-GB.");
     }
     if (edit && !signedIn(ctx).mayEdit(locale)) {
-      throw new PageException(403, "You may not change the " + locale + " bundle; ask an editor "
-          + "to add it to your locales.");
+      throw new PageException(
+          403,
+          "You may not change the "
+              + locale
+              + " bundle; ask an editor "
+              + "to add it to your locales.");
     }
     return locale;
   }
@@ -448,11 +560,11 @@ public final class NoticeServer implements AutoCloseable {
       bytes = text.getBytes(StandardCharsets.UTF_8);
     }
     if (XliffUpload.looksLikeXliff(bytes)) {
-      return XliffUpload.check(pipeline(), settings.project(), locale, bytes,
-          settings.maxUploadBytes());
+      return XliffUpload.check(
+          pipeline(), settings.project(), locale, bytes, settings.maxUploadBytes());
     }
-    return BundleCheck.check(pipeline(), settings.project(), locale, bytes,
-        settings.maxUploadBytes());
+    return BundleCheck.check(
+        pipeline(), settings.project(), locale, bytes, settings.maxUploadBytes());
   }
 
   private void check(Context ctx) {
@@ -488,8 +600,13 @@ public final class NoticeServer implements AutoCloseable {
       show(ctx, "translate", model);
       return;
     }
-    SourceStore.Saved saved = store.saveDraft(locale, result.text(), signedIn(ctx),
-        result.accepted(), Optional.of(pipeline().catalog().source()));
+    SourceStore.Saved saved =
+        store.saveDraft(
+            locale,
+            result.text(),
+            signedIn(ctx),
+            result.accepted(),
+            Optional.of(pipeline().catalog().source()));
     redirectWith(ctx, "/translate/" + locale, "Draft " + saved.note() + ".");
   }
 
@@ -520,8 +637,8 @@ public final class NoticeServer implements AutoCloseable {
           throw new PageException(400, "Not a notice: " + n);
         }
         try {
-          ids.addAll(pipeline.matrix(List.of(n.substring(0, slash)),
-              List.of(n.substring(slash + 1))));
+          ids.addAll(
+              pipeline.matrix(List.of(n.substring(0, slash)), List.of(n.substring(slash + 1))));
         } catch (IllegalArgumentException e) {
           throw new PageException(400, e.getMessage());
         }
@@ -552,8 +669,7 @@ public final class NoticeServer implements AutoCloseable {
     } catch (NumberFormatException e) {
       throw new PageException(404, "No such publication.");
     }
-    return jobs.find(id).orElseThrow(() -> new PageException(404, "No such publication."))
-        .view();
+    return jobs.find(id).orElseThrow(() -> new PageException(404, "No such publication.")).view();
   }
 
   // --- schools ---
@@ -578,17 +694,24 @@ public final class NoticeServer implements AutoCloseable {
       }
       Publication p = models.produce(pipeline, id, layout);
       if (!p.publishable()) {
-        error(ctx, 422, id + " (" + layout.label() + ") does not pass verification, so it cannot "
-            + "be printed.", p.verdict().errors().stream().map(project::relative)
-            .map(Models::finding).toList());
+        error(
+            ctx,
+            422,
+            id
+                + " ("
+                + layout.label()
+                + ") does not pass verification, so it cannot "
+                + "be printed.",
+            p.verdict().errors().stream().map(project::relative).map(Models::finding).toList());
         return;
       }
       made.add(p);
     }
     if (made.size() == 1) {
       Publication p = made.get(0);
-      ctx.header("Content-Disposition", "attachment; filename=\"" + p.id().fileStem() + "."
-          + layout.label() + ".pdf\"");
+      ctx.header(
+          "Content-Disposition",
+          "attachment; filename=\"" + p.id().fileStem() + "." + layout.label() + ".pdf\"");
       ctx.contentType("application/pdf").result(p.pdf().orElseThrow().bytes());
       return;
     }
@@ -600,8 +723,9 @@ public final class NoticeServer implements AutoCloseable {
         out.closeEntry();
       }
     }
-    ctx.header("Content-Disposition", "attachment; filename=\"" + CHILDREN + "." + layout.label()
-        + ".zip\"");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"" + CHILDREN + "." + layout.label() + ".zip\"");
     ctx.contentType("application/zip").result(zip.toByteArray());
   }
 
@@ -609,13 +733,20 @@ public final class NoticeServer implements AutoCloseable {
 
   private void show(Context ctx, String template, Map<String, Object> model) {
     Sessions.Session s = ctx.attribute(SESSION);
-    Map<String, Object> common = Views.map(
-        "user", user(ctx).filter(u -> !readOnly()).map(u -> Views.map("name", u.name(),
-            "role", u.role().label(), "editor", u.isEditor())).orElse(null),
-        "csrf", s == null ? "" : s.csrf(),
-        "readOnly", readOnly(),
-        "path", ctx.path(),
-        "flash", ctx.queryParam("done"));
+    Map<String, Object> common =
+        Views.map(
+            "user",
+                user(ctx)
+                    .filter(u -> !readOnly())
+                    .map(
+                        u ->
+                            Views.map(
+                                "name", u.name(), "role", u.role().label(), "editor", u.isEditor()))
+                    .orElse(null),
+            "csrf", s == null ? "" : s.csrf(),
+            "readOnly", readOnly(),
+            "path", ctx.path(),
+            "flash", ctx.queryParam("done"));
     ctx.contentType("text/html; charset=utf-8").result(pages.render(template, common, model));
   }
 
@@ -623,14 +754,16 @@ public final class NoticeServer implements AutoCloseable {
     ctx.contentType("application/json; charset=utf-8").result(Json.write(model));
   }
 
-  private void error(Context ctx, int status, @Nullable String message,
-      List<Map<String, Object>> findings) {
+  private void error(
+      Context ctx, int status, @Nullable String message, List<Map<String, Object>> findings) {
     ctx.attribute(HANDLED, true);
     ctx.status(status);
-    boolean json = ctx.path().startsWith("/api/") || ctx.path().equals("/health")
-        || Objects.requireNonNullElse(ctx.header("Accept"), "").startsWith("application/json");
-    Map<String, Object> model = Views.map("status", status, "message", message,
-        "findings", findings);
+    boolean json =
+        ctx.path().startsWith("/api/")
+            || ctx.path().equals("/health")
+            || Objects.requireNonNullElse(ctx.header("Accept"), "").startsWith("application/json");
+    Map<String, Object> model =
+        Views.map("status", status, "message", message, "findings", findings);
     if (json) {
       json(ctx, model);
     } else {
@@ -639,7 +772,8 @@ public final class NoticeServer implements AutoCloseable {
   }
 
   private static void redirectWith(Context ctx, String path, String message) {
-    ctx.redirect(path + "?done=" + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8),
+    ctx.redirect(
+        path + "?done=" + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8),
         io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
@@ -656,12 +790,16 @@ public final class NoticeServer implements AutoCloseable {
   /** The native name of a language ("polski", "العربية"), for lists of locales. */
   static String nativeName(String tag) {
     if (Catalog.isPseudoLocale(tag)) {
-      return tag.equals(Catalog.PSEUDO_KEYS) ? "Message keys (pseudo-locale)"
-          : tag.equals(Catalog.PSEUDO_RIGHT_TO_LEFT) ? "Right-to-left pseudo-locale"
-          : "English (pseudo-locale, accented)";
+      return tag.equals(Catalog.PSEUDO_KEYS)
+          ? "Message keys (pseudo-locale)"
+          : tag.equals(Catalog.PSEUDO_RIGHT_TO_LEFT)
+              ? "Right-to-left pseudo-locale"
+              : "English (pseudo-locale, accented)";
     }
     com.ibm.icu.util.ULocale l = com.ibm.icu.util.ULocale.forLanguageTag(tag);
     String name = l.getDisplayName(l);
-    return name.isEmpty() ? tag : name.substring(0, 1).toUpperCase(l.toLocale()) + name.substring(1);
+    return name.isEmpty()
+        ? tag
+        : name.substring(0, 1).toUpperCase(l.toLocale()) + name.substring(1);
   }
 }

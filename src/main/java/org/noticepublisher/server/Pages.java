@@ -15,7 +15,8 @@ final class Pages {
   private final TemplateEngine engine = new TemplateEngine();
 
   Pages() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Pages.class.getClassLoader());
+    ClassLoaderTemplateResolver resolver =
+        new ClassLoaderTemplateResolver(Pages.class.getClassLoader());
     resolver.setPrefix("org/noticepublisher/server/pages/");
     resolver.setSuffix(".html");
     resolver.setTemplateMode(TemplateMode.HTML);

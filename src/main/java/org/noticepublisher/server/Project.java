@@ -28,6 +28,7 @@ import org.noticepublisher.sources.NoticeSources;
 final class Project {
   private final Path root;
   private @Nullable Snapshot current;
+
   /** Where jobs copy the sources to render from; created on first use, one folder per job. */
   private volatile @Nullable Path copies;
 
@@ -100,9 +101,14 @@ final class Project {
         try (Stream<Path> files = Files.walk(base)) {
           for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
             BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-            digest.update((root.relativize(f) + "\0" + a.size() + "\0"
-                + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(
+                (root.relativize(f)
+                        + "\0"
+                        + a.size()
+                        + "\0"
+                        + a.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+                        + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
           }
         }
       }

@@ -18,24 +18,29 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
+import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.pipeline.Publication;
-import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.publish.OutputBusyException;
 import org.noticepublisher.publish.OutputUnusableException;
 import org.noticepublisher.publish.Publisher;
 
 /**
- * Checks and publications started from the web: one at a time, on their own thread, through the same
- * pipeline and {@link Publisher} as the CLI's render command. A job first copies the sources under
- * their lock (a moment), then renders from that copy on the shared render pool, so translators can
- * save while it runs and a publication publishes exactly the state it copied; the manifest records
- * that state's hashes, and the dashboard shows later saves as "changed since publishing". A check
- * only verifies (the results fill the dashboard through the cache); a publication also writes the
- * notices that pass, and only those, then the manifest once. A second job while one runs is refused.
+ * Checks and publications started from the web: one at a time, on their own thread, through the
+ * same pipeline and {@link Publisher} as the CLI's render command. A job first copies the sources
+ * under their lock (a moment), then renders from that copy on the shared render pool, so
+ * translators can save while it runs and a publication publishes exactly the state it copied; the
+ * manifest records that state's hashes, and the dashboard shows later saves as "changed since
+ * publishing". A check only verifies (the results fill the dashboard through the cache); a
+ * publication also writes the notices that pass, and only those, then the manifest once. A second
+ * job while one runs is refused.
  */
 final class PublishJobs implements AutoCloseable {
-  enum State { RUNNING, DONE, FAILED }
+  enum State {
+    RUNNING,
+    DONE,
+    FAILED
+  }
 
   /**
    * One notice's outcome within a job.
@@ -46,9 +51,10 @@ final class PublishJobs implements AutoCloseable {
    */
   record Step(String notice, boolean passed, String detail) {}
 
-  private static final java.time.format.DateTimeFormatter STARTED = java.time.format
-      .DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.UK)
-      .withZone(java.time.ZoneOffset.UTC);
+  private static final java.time.format.DateTimeFormatter STARTED =
+      java.time.format.DateTimeFormatter.ofPattern(
+              "d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.UK)
+          .withZone(java.time.ZoneOffset.UTC);
 
   /** A publication in progress or finished. */
   static final class Job {
@@ -60,6 +66,7 @@ final class PublishJobs implements AutoCloseable {
     final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
     volatile State state = State.RUNNING;
     volatile String message = "";
+
     /** What the publishing session reported about the output folder (files left out, …). */
     final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
@@ -77,11 +84,33 @@ final class PublishJobs implements AutoCloseable {
       }
       long passed = copy.stream().filter(Step::passed).count();
       long published = state == State.DONE ? passed : 0;
-      return Views.map("id", id, "kind", write ? "publication" : "check", "user", user, "started", STARTED.format(started),
-          "state", state.name().toLowerCase(java.util.Locale.ROOT), "total", notices.size(),
-          "done", copy.size(), "published", published, "failed", copy.size() - passed,
-          "message", message, "notes", List.copyOf(notes), "steps", copy.stream().map(s -> Views.map("notice", s.notice(),
-              "passed", s.passed(), "detail", s.detail())).toList());
+      return Views.map(
+          "id",
+          id,
+          "kind",
+          write ? "publication" : "check",
+          "user",
+          user,
+          "started",
+          STARTED.format(started),
+          "state",
+          state.name().toLowerCase(java.util.Locale.ROOT),
+          "total",
+          notices.size(),
+          "done",
+          copy.size(),
+          "published",
+          published,
+          "failed",
+          copy.size() - passed,
+          "message",
+          message,
+          "notes",
+          List.copyOf(notes),
+          "steps",
+          copy.stream()
+              .map(s -> Views.map("notice", s.notice(), "passed", s.passed(), "detail", s.detail()))
+              .toList());
     }
   }
 
@@ -95,11 +124,13 @@ final class PublishJobs implements AutoCloseable {
     }
   }
 
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "publish");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "publish");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<Integer, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final AtomicReference<Job> running = new AtomicReference<>();
@@ -142,15 +173,22 @@ final class PublishJobs implements AutoCloseable {
     try {
       job.message = "copying the sources";
       copy = project.newSnapshotFolder();
-      store.copySources(copy, (job.write ? "publication " : "check ") + job.id + " by "
-          + job.user + " (copying the sources)");
+      store.copySources(
+          copy,
+          (job.write ? "publication " : "check ")
+              + job.id
+              + " by "
+              + job.user
+              + " (copying the sources)");
       Pipeline pipeline;
       try {
         pipeline = Pipeline.open(copy);
       } catch (FindingsException e) {
         job.notes.addAll(project.relative(e.findings()).stream().map(Finding::toString).toList());
-        job.message = "nothing was " + (job.write ? "published" : "checked")
-            + ": the notice sources have problems (below)";
+        job.message =
+            "nothing was "
+                + (job.write ? "published" : "checked")
+                + ": the notice sources have problems (below)";
         job.state = State.FAILED;
         return;
       }
@@ -203,8 +241,11 @@ final class PublishJobs implements AutoCloseable {
         p = renders.getWaiting(pipeline, Models.key(pipeline, id, Layout.DEFAULT));
       } catch (Renders.Failed e) {
         logged(job, e);
-        job.steps.add(new Step(id.toString(), false,
-            "the render stopped with an internal error (details in the service's log)"));
+        job.steps.add(
+            new Step(
+                id.toString(),
+                false,
+                "the render stopped with an internal error (details in the service's log)"));
         continue;
       }
       if (p.publishable()) {
@@ -235,8 +276,11 @@ final class PublishJobs implements AutoCloseable {
     if (verified.isEmpty()) {
       return;
     }
-    Publisher.Options options = new Publisher.Options("notice service, publication " + job.id
-        + " by " + job.user, Duration.ofMinutes(2), message -> job.message = message);
+    Publisher.Options options =
+        new Publisher.Options(
+            "notice service, publication " + job.id + " by " + job.user,
+            Duration.ofMinutes(2),
+            message -> job.message = message);
     try (Publisher publisher = Publisher.open(output, options)) {
       publisher.publish(verified);
       if (!publisher.findings().isEmpty()) {

@@ -14,14 +14,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.noticepublisher.NoticeId;
+import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.pipeline.Publication;
-import org.noticepublisher.assemble.Layout;
 
 /**
  * Verified notices, made on a bounded pool and cached by what they were made from. The key holds
- * the hash of every source the notice reads; output is reproducible, so a hit is exactly what a
- * new render would give, and an edit makes a new key. Requests for a notice being made share the one
+ * the hash of every source the notice reads; output is reproducible, so a hit is exactly what a new
+ * render would give, and an edit makes a new key. Requests for a notice being made share the one
  * render. Past the pool and its small queue, {@link Busy} (the service answers 503). Checks and
  * publications render on the same pool, one notice at a time, waiting for a place rather than being
  * refused: at most {@code threads} notices are rendered at once, whoever asks.
@@ -37,9 +37,10 @@ final class Renders implements AutoCloseable {
   record Key(NoticeId id, Layout layout, String sources) {}
 
   /**
-   * Caffeine logs every failed asynchronous load with its whole stack on the JVM's logger (a thousand
-   * lines for a stack overflow); the service logs each failure once, beside the request or job it
-   * belongs to. Held here: the logging framework keeps only weak references to configured loggers.
+   * Caffeine logs every failed asynchronous load with its whole stack on the JVM's logger (a
+   * thousand lines for a stack overflow); the service logs each failure once, beside the request or
+   * job it belongs to. Held here: the logging framework keeps only weak references to configured
+   * loggers.
    */
   private static final java.util.logging.Logger CACHE_LOAD_WARNINGS =
       java.util.logging.Logger.getLogger("com.github.benmanes.caffeine.cache.LocalAsyncCache");
@@ -67,15 +68,21 @@ final class Renders implements AutoCloseable {
 
   Renders(int threads, int queue, Duration timeout) {
     AtomicInteger n = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-        queue == 0 ? new java.util.concurrent.SynchronousQueue<>()
-            : new ArrayBlockingQueue<>(queue),
-        r -> {
-          Thread t = new Thread(r, "render-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        },
-        new ThreadPoolExecutor.AbortPolicy());
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            queue == 0
+                ? new java.util.concurrent.SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(queue),
+            r -> {
+              Thread t = new Thread(r, "render-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
     // PDFs are a few hundred kB; 64 notices × layouts stay well inside a small heap.
     this.cache = Caffeine.newBuilder().maximumSize(64).buildAsync();
     this.timeout = timeout;
@@ -106,8 +113,8 @@ final class Renders implements AutoCloseable {
   }
 
   /**
-   * The verified notice, from the cache or rendered on the pool once a place is free: for checks and
-   * publications, which wait instead of being refused, and do not time out.
+   * The verified notice, from the cache or rendered on the pool once a place is free: for checks
+   * and publications, which wait instead of being refused, and do not time out.
    *
    * @throws Failed when the render threw; the entry is not kept, so a later call renders again
    */
@@ -130,23 +137,29 @@ final class Renders implements AutoCloseable {
 
   /** A failed future is dropped by the cache, so nothing poisons the key. */
   private CompletableFuture<Publication> submit(Pipeline pipeline, Key key) {
-    return cache.get(key, (k, executor) -> CompletableFuture.supplyAsync(() -> {
-      renders.incrementAndGet();
-      int now = rendering.incrementAndGet();
-      mostAtOnce.accumulateAndGet(now, Math::max);
-      try {
-        return pipeline.produce(k.id(), k.layout());
-      } finally {
-        rendering.decrementAndGet();
-      }
-    }, pool));
+    return cache.get(
+        key,
+        (k, executor) ->
+            CompletableFuture.supplyAsync(
+                () -> {
+                  renders.incrementAndGet();
+                  int now = rendering.incrementAndGet();
+                  mostAtOnce.accumulateAndGet(now, Math::max);
+                  try {
+                    return pipeline.produce(k.id(), k.layout());
+                  } finally {
+                    rendering.decrementAndGet();
+                  }
+                },
+                pool));
   }
 
   /** The cached result for exactly these sources, if one was made. */
   Optional<Publication> cached(Key key) {
     CompletableFuture<Publication> f = cache.getIfPresent(key);
     return f != null && f.isDone() && !f.isCompletedExceptionally()
-        ? Optional.of(f.join()) : Optional.empty();
+        ? Optional.of(f.join())
+        : Optional.empty();
   }
 
   int active() {

@@ -47,8 +47,8 @@ public record ServerSettings(
       throw new IllegalArgumentException("queue must be 0 or more, was " + queue);
     }
     if (maxUploadBytes < 1024) {
-      throw new IllegalArgumentException("maxUploadBytes must be at least 1024, was "
-          + maxUploadBytes);
+      throw new IllegalArgumentException(
+          "maxUploadBytes must be at least 1024, was " + maxUploadBytes);
     }
     project = project.toAbsolutePath().normalize();
     output = output.toAbsolutePath().normalize();
@@ -57,23 +57,39 @@ public record ServerSettings(
   /** Loopback, port 8080, read-only, a render thread per core and a queue of two per thread. */
   public static ServerSettings defaults(Path project, Path output) {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new ServerSettings(project, output, "127.0.0.1", 8080, Optional.empty(), cores,
-        2 * cores, Duration.ofSeconds(60), 512 * 1024);
+    return new ServerSettings(
+        project,
+        output,
+        "127.0.0.1",
+        8080,
+        Optional.empty(),
+        cores,
+        2 * cores,
+        Duration.ofSeconds(60),
+        512 * 1024);
   }
 
   public ServerSettings withAddress(String host, int port) {
-    return new ServerSettings(project, output, host, port, users, renderThreads, queue,
-        renderTimeout, maxUploadBytes);
+    return new ServerSettings(
+        project, output, host, port, users, renderThreads, queue, renderTimeout, maxUploadBytes);
   }
 
   public ServerSettings withUsers(Path file) {
-    return new ServerSettings(project, output, host, port, Optional.of(file), renderThreads, queue,
-        renderTimeout, maxUploadBytes);
+    return new ServerSettings(
+        project,
+        output,
+        host,
+        port,
+        Optional.of(file),
+        renderThreads,
+        queue,
+        renderTimeout,
+        maxUploadBytes);
   }
 
   public ServerSettings withRenderLimits(int threads, int queue, Duration timeout) {
-    return new ServerSettings(project, output, host, port, users, threads, queue, timeout,
-        maxUploadBytes);
+    return new ServerSettings(
+        project, output, host, port, users, threads, queue, timeout, maxUploadBytes);
   }
 
   /** Whether {@code host} names only this machine (127.0.0.0/8, ::1, localhost). */

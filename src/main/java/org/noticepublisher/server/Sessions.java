@@ -2,9 +2,9 @@ package org.noticepublisher.server;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Sign-in sessions: a random token in an HttpOnly cookie names a session that holds the user and
  * the CSRF token every form must send back. Sessions end after 8 hours without use. Failed sign-ins
- * are counted per name and per address; after {@link #MAX_FAILURES} in 15 minutes, sign-in is refused.
+ * are counted per name and per address; after {@link #MAX_FAILURES} in 15 minutes, sign-in is
+ * refused.
  */
 final class Sessions {
   static final String COOKIE = "np_session";
@@ -68,8 +69,9 @@ final class Sessions {
 
   /** Constant-time comparison of a submitted CSRF token with the session's. */
   static boolean sameToken(String expected, String submitted) {
-    return submitted != null && MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
+    return submitted != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String random() {

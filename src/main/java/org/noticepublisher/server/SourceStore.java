@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.LogCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -19,7 +20,6 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import java.util.stream.Stream;
 import org.noticepublisher.AtomicFile;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.Bundle;
@@ -27,16 +27,18 @@ import org.noticepublisher.catalog.SourceBasis;
 import org.noticepublisher.publish.SourcesLock;
 
 /**
- * The one place the service changes sources: every write is atomic (temporary file, then a move) and,
- * inside a git repository, committed with the signed-in user as author, so no translator's work is
- * lost and every change can be seen and undone. Writes, the copy a publication renders from, and the
- * CLI's {@code xliff import} and {@code lint --accept} share one lock ({@link SourcesLock}, across
- * processes), so none lands in the middle of another: one waits for the other, or is refused after
- * 30 seconds. A publication holds it only while it copies the sources, not while it renders.
+ * The one place the service changes sources: every write is atomic (temporary file, then a move)
+ * and, inside a git repository, committed with the signed-in user as author, so no translator's
+ * work is lost and every change can be seen and undone. Writes, the copy a publication renders
+ * from, and the CLI's {@code xliff import} and {@code lint --accept} share one lock ({@link
+ * SourcesLock}, across processes), so none lands in the middle of another: one waits for the other,
+ * or is refused after 30 seconds. A publication holds it only while it copies the sources, not
+ * while it renders.
  */
 final class SourceStore {
   private static final Pattern STATUS =
-      Pattern.compile("(?m)^([ \\t]*" + Pattern.quote(Bundle.STATUS_KEY) + "[ \\t]*[=:][ \\t]*).*$");
+      Pattern.compile(
+          "(?m)^([ \\t]*" + Pattern.quote(Bundle.STATUS_KEY) + "[ \\t]*[=:][ \\t]*).*$");
 
   private final Path root;
   private final java.time.Duration maxWait;
@@ -81,40 +83,56 @@ final class SourceStore {
     return repository().isPresent();
   }
 
-  /** Saves a translator's bundle as a draft: status forced to draft, written atomically, committed. */
+  /**
+   * Saves a translator's bundle as a draft: status forced to draft, written atomically, committed.
+   */
   Saved saveDraft(String locale, String text, User user) throws IOException {
     return saveDraft(locale, text, user, Set.of(), Optional.empty());
   }
 
   /**
-   * Saves a draft and, as {@code xliff import} does, records the current English of {@code accepted}
-   * keys (those the translator finished) as their basis, so they are no longer stale; both files in
-   * one commit.
+   * Saves a draft and, as {@code xliff import} does, records the current English of {@code
+   * accepted} keys (those the translator finished) as their basis, so they are no longer stale;
+   * both files in one commit.
    *
    * @param source the English bundle whose text becomes the basis; needed when {@code accepted} is
    *     not empty
    */
-  Saved saveDraft(String locale, String text, User user, Set<String> accepted,
-      Optional<Bundle> source) throws IOException {
+  Saved saveDraft(
+      String locale, String text, User user, Set<String> accepted, Optional<Bundle> source)
+      throws IOException {
     if (!accepted.isEmpty() && source.isEmpty()) {
       throw new IllegalArgumentException("source: needed to record the basis of " + accepted);
     }
-    String message = "locales/" + locale + ".properties: draft saved by " + user.name()
-        + (accepted.isEmpty() ? "" : "; " + accepted.size() + " translation(s) marked as matching"
-            + " the current English");
-    return write(locale, withStatus(text, "draft"), user, message, target -> {
-      if (accepted.isEmpty()) {
-        return List.of();
-      }
-      try {
-        SourceBasis basis = SourceBasis.accept(Bundle.load(target), source.orElseThrow(),
-            accepted);
-        return List.of(basis.file());
-      } catch (FindingsException e) {
-        // The text was checked before saving, so it loads; if not, the basis stays as it was.
-        return List.of();
-      }
-    });
+    String message =
+        "locales/"
+            + locale
+            + ".properties: draft saved by "
+            + user.name()
+            + (accepted.isEmpty()
+                ? ""
+                : "; "
+                    + accepted.size()
+                    + " translation(s) marked as matching"
+                    + " the current English");
+    return write(
+        locale,
+        withStatus(text, "draft"),
+        user,
+        message,
+        target -> {
+          if (accepted.isEmpty()) {
+            return List.of();
+          }
+          try {
+            SourceBasis basis =
+                SourceBasis.accept(Bundle.load(target), source.orElseThrow(), accepted);
+            return List.of(basis.file());
+          } catch (FindingsException e) {
+            // The text was checked before saving, so it loads; if not, the basis stays as it was.
+            return List.of();
+          }
+        });
   }
 
   /** A file written after the bundle, in the same lock and commit (the basis). */
@@ -126,7 +144,10 @@ final class SourceStore {
   Saved markReviewed(String locale, User user) throws IOException {
     Path file = bundleFile(locale);
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    return write(locale, withStatus(text, "reviewed"), user,
+    return write(
+        locale,
+        withStatus(text, "reviewed"),
+        user,
         "locales/" + locale + ".properties: marked reviewed by " + user.name(),
         target -> List.of());
   }
@@ -145,8 +166,8 @@ final class SourceStore {
 
   private Saved write(String locale, String text, User user, String message, AlsoWrite also)
       throws IOException {
-    try (SourcesLock held = acquire("save of locales/" + locale + ".properties by "
-        + user.name())) {
+    try (SourcesLock held =
+        acquire("save of locales/" + locale + ".properties by " + user.name())) {
       Path target = bundleFile(locale);
       AtomicFile.write(target, text.getBytes(StandardCharsets.UTF_8));
       List<Path> files = new ArrayList<>(List.of(target));
@@ -154,10 +175,13 @@ final class SourceStore {
       String rel = "locales/" + locale + ".properties";
       Optional<Repository> repo = repository();
       if (repo.isEmpty()) {
-        return new Saved(rel, Optional.empty(),
+        return new Saved(
+            rel,
+            Optional.empty(),
             "saved; the project is not in a git repository, so the change is not versioned");
       }
-      try (Repository r = repo.get(); Git git = new Git(r)) {
+      try (Repository r = repo.get();
+          Git git = new Git(r)) {
         Path work = r.getWorkTree().toPath().toRealPath();
         var commit = git.commit();
         for (Path f : files) {
@@ -167,22 +191,25 @@ final class SourceStore {
         }
         PersonIdent who = new PersonIdent(user.name(), user.name() + "@notice-service.invalid");
         RevCommit c = commit.setAuthor(who).setCommitter(who).setMessage(message).call();
-        return new Saved(rel, Optional.of(c.abbreviate(10).name()),
+        return new Saved(
+            rel,
+            Optional.of(c.abbreviate(10).name()),
             "saved and committed as " + c.abbreviate(10).name());
       } catch (GitAPIException e) {
-        return new Saved(rel, Optional.empty(),
-            "saved, but the commit failed: " + e.getMessage());
+        return new Saved(rel, Optional.empty(), "saved, but the commit failed: " + e.getMessage());
       }
     }
   }
 
-  /** The sources' lock, shared with publications and the CLI; {@link BusyException} past the wait. */
+  /**
+   * The sources' lock, shared with publications and the CLI; {@link BusyException} past the wait.
+   */
   SourcesLock acquire(String purpose) throws IOException {
     try {
-      return SourcesLock.acquire(root, "notice service: " + purpose, maxWait, message -> { });
+      return SourcesLock.acquire(root, "notice service: " + purpose, maxWait, message -> {});
     } catch (SourcesLock.BusyException e) {
-      throw new BusyException("The sources are being changed by the " + e.holder()
-          + ". Try again in a few seconds.");
+      throw new BusyException(
+          "The sources are being changed by the " + e.holder() + ". Try again in a few seconds.");
     }
   }
 
@@ -217,7 +244,8 @@ final class SourceStore {
     if (repo.isEmpty()) {
       return List.of();
     }
-    try (Repository r = repo.get(); Git git = new Git(r)) {
+    try (Repository r = repo.get();
+        Git git = new Git(r)) {
       if (r.resolve("HEAD") == null) {
         return List.of();
       }
@@ -229,8 +257,12 @@ final class SourceStore {
       }
       List<Change> changes = new ArrayList<>();
       for (RevCommit c : log.call()) {
-        changes.add(new Change(c.abbreviate(10).name(), c.getAuthorIdent().getName(),
-            c.getAuthorIdent().getWhenAsInstant(), c.getShortMessage()));
+        changes.add(
+            new Change(
+                c.abbreviate(10).name(),
+                c.getAuthorIdent().getName(),
+                c.getAuthorIdent().getWhenAsInstant(),
+                c.getShortMessage()));
       }
       return changes;
     } catch (IOException | GitAPIException e) {
@@ -249,5 +281,4 @@ final class SourceStore {
       return Optional.empty();
     }
   }
-
 }

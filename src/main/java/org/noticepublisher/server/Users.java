@@ -22,7 +22,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 public final class Users {
   private static final BCryptPasswordEncoder ENCODER = new BCryptPasswordEncoder(10);
-  /** Compared against when the name is unknown, so a wrong name takes as long as a wrong password. */
+
+  /**
+   * Compared against when the name is unknown, so a wrong name takes as long as a wrong password.
+   */
   private static final String DECOY = ENCODER.encode("no such user");
 
   private final Map<String, User> users;
@@ -51,8 +54,12 @@ public final class Users {
       List<String> locales = new ArrayList<>();
       u.path("locales").forEach(l -> locales.add(l.asText()));
       try {
-        User user = new User(u.path("name").asText(), Role.parse(u.path("role").asText()), locales,
-            u.path("password").asText());
+        User user =
+            new User(
+                u.path("name").asText(),
+                Role.parse(u.path("role").asText()),
+                locales,
+                u.path("password").asText());
         if (!user.passwordHash().startsWith("$2")) {
           throw new IllegalArgumentException("password is not a BCrypt hash (use 'users add')");
         }
@@ -70,8 +77,13 @@ public final class Users {
       throw new IllegalArgumentException("password must have at least 8 characters");
     }
     Map<String, User> copy = new LinkedHashMap<>(users);
-    copy.put(name, new User(name, role, role == Role.TRANSLATOR ? locales : List.of(),
-        ENCODER.encode(new String(password))));
+    copy.put(
+        name,
+        new User(
+            name,
+            role,
+            role == Role.TRANSLATOR ? locales : List.of(),
+            ENCODER.encode(new String(password))));
     return new Users(copy);
   }
 

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Page models are ordered maps: Thymeleaf reads them and the JSON endpoints serve them as they are. */
+/**
+ * Page models are ordered maps: Thymeleaf reads them and the JSON endpoints serve them as they are.
+ */
 final class Views {
   private Views() {}
 

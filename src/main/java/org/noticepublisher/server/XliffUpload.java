@@ -22,18 +22,28 @@ final class XliffUpload {
 
   /** An XML document whose root is {@code <xliff>}, rather than a {@code .properties} bundle. */
   static boolean looksLikeXliff(byte[] bytes) {
-    String head = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.UTF_8)
-        .stripLeading();
+    String head =
+        new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.UTF_8).stripLeading();
     return head.startsWith("<?xml") || head.startsWith("<xliff");
   }
 
-  static BundleCheck.Result check(Pipeline pipeline, Path project, String locale, byte[] bytes,
-      int maxBytes) {
+  static BundleCheck.Result check(
+      Pipeline pipeline, Path project, String locale, byte[] bytes, int maxBytes) {
     String name = "upload.xlf";
     if (bytes.length > maxBytes) {
-      return new BundleCheck.Result("", List.of(Finding.error("upload", "the file has "
-          + bytes.length + " bytes; at most " + maxBytes + " are accepted").at(name, 0)
-          .withFix("export one locale per file")), List.of());
+      return new BundleCheck.Result(
+          "",
+          List.of(
+              Finding.error(
+                      "upload",
+                      "the file has "
+                          + bytes.length
+                          + " bytes; at most "
+                          + maxBytes
+                          + " are accepted")
+                  .at(name, 0)
+                  .withFix("export one locale per file")),
+          List.of());
     }
     Path temp = null;
     try {
@@ -42,21 +52,31 @@ final class XliffUpload {
       XliffImport.Plan plan = XliffImport.read(pipeline.catalog(), temp);
       List<Finding> problems = new ArrayList<>();
       String tempName = temp.toString();
-      plan.problems().forEach(f -> problems.add(f.source().equals(tempName) ? f.at(name, f.line())
-          : f));
+      plan.problems()
+          .forEach(f -> problems.add(f.source().equals(tempName) ? f.at(name, f.line()) : f));
       if (!plan.clean()) {
         return new BundleCheck.Result("", problems, List.of());
       }
       if (!plan.locale().equals(locale)) {
-        return new BundleCheck.Result("", List.of(Finding.error("trgLang", "the file is for "
-            + plan.locale() + ", this workspace for " + locale).at(name, 2)
-            .withFix("upload it in the " + plan.locale() + " workspace")), List.of());
+        return new BundleCheck.Result(
+            "",
+            List.of(
+                Finding.error(
+                        "trgLang",
+                        "the file is for " + plan.locale() + ", this workspace for " + locale)
+                    .at(name, 2)
+                    .withFix("upload it in the " + plan.locale() + " workspace")),
+            List.of());
       }
-      BundleCheck.Result bundle = BundleCheck.check(pipeline, project, locale,
-          XliffImport.bundleText(pipeline.catalog(), plan));
+      BundleCheck.Result bundle =
+          BundleCheck.check(
+              pipeline, project, locale, XliffImport.bundleText(pipeline.catalog(), plan));
       List<Finding> all = new ArrayList<>(problems);
       all.addAll(bundle.findings());
-      return new BundleCheck.Result(bundle.text(), all, bundle.previews(),
+      return new BundleCheck.Result(
+          bundle.text(),
+          all,
+          bundle.previews(),
           XliffImport.basisToRecord(pipeline.catalog(), plan));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

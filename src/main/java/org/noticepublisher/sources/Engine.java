@@ -22,26 +22,28 @@ import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Sha256;
 
 /**
- * A digest of what turns sources into a notice: the project's own classes and resources (fonts, colour
- * profile) and the names of the libraries on the class path (their versions are in the names). A new
- * build or a library upgrade changes it, so nothing made by older code is taken as current.
+ * A digest of what turns sources into a notice: the project's own classes and resources (fonts,
+ * colour profile) and the names of the libraries on the class path (their versions are in the
+ * names). A new build or a library upgrade changes it, so nothing made by older code is taken as
+ * current.
  */
 final class Engine {
   /** A class from each library whose version can change what a notice looks like or passes. */
-  private static final List<String> LIBRARIES = List.of(
-      "com.openhtmltopdf.pdfboxout.PdfRendererBuilder",
-      "com.openhtmltopdf.svgsupport.BatikSVGDrawer",
-      "com.openhtmltopdf.bidi.support.ICUBidiReorderer",
-      "org.apache.pdfbox.pdmodel.PDDocument",
-      "org.apache.xmpbox.XMPMetadata",
-      "org.thymeleaf.TemplateEngine",
-      "com.ibm.icu.text.MessageFormat",
-      "org.verapdf.pdfa.Foundries",
-      "org.jsoup.Jsoup",
-      "com.openhtmltopdf.layout.Layer",
-      "org.apache.fontbox.ttf.TrueTypeFont",
-      "org.apache.pdfbox.io.RandomAccessRead",
-      "org.apache.batik.bridge.BridgeContext");
+  private static final List<String> LIBRARIES =
+      List.of(
+          "com.openhtmltopdf.pdfboxout.PdfRendererBuilder",
+          "com.openhtmltopdf.svgsupport.BatikSVGDrawer",
+          "com.openhtmltopdf.bidi.support.ICUBidiReorderer",
+          "org.apache.pdfbox.pdmodel.PDDocument",
+          "org.apache.xmpbox.XMPMetadata",
+          "org.thymeleaf.TemplateEngine",
+          "com.ibm.icu.text.MessageFormat",
+          "org.verapdf.pdfa.Foundries",
+          "org.jsoup.Jsoup",
+          "com.openhtmltopdf.layout.Layer",
+          "org.apache.fontbox.ttf.TrueTypeFont",
+          "org.apache.pdfbox.io.RandomAccessRead",
+          "org.apache.batik.bridge.BridgeContext");
 
   static final String DIGEST = compute();
 
@@ -61,8 +63,9 @@ final class Engine {
       md.update(String.valueOf(code).getBytes(StandardCharsets.UTF_8));
     }
     // Complex scripts are shaped by the JDK's own layout engine, so its version counts too.
-    md.update(("java " + System.getProperty("java.runtime.version", "?"))
-        .getBytes(StandardCharsets.UTF_8));
+    md.update(
+        ("java " + System.getProperty("java.runtime.version", "?"))
+            .getBytes(StandardCharsets.UTF_8));
     for (String library : LIBRARIES) {
       md.update(library.getBytes(StandardCharsets.UTF_8));
       md.update(where(library).getBytes(StandardCharsets.UTF_8));
@@ -85,8 +88,8 @@ final class Engine {
             byte[] bytes = Files.readAllBytes(f);
             CRC32 crc = new CRC32();
             crc.update(bytes);
-            entry(md, own.relativize(f).toString().replace('\\', '/'), bytes.length,
-                crc.getValue());
+            entry(
+                md, own.relativize(f).toString().replace('\\', '/'), bytes.length, crc.getValue());
           }
         }
       } else {
@@ -95,8 +98,11 @@ final class Engine {
         // however often the jar is rebuilt (its timestamps and META-INF do not count). The sizes
         // and CRC-32s come from the jar's directory: nothing is inflated.
         try (ZipFile jar = new ZipFile(own.toFile())) {
-          List<? extends ZipEntry> entries = jar.stream().filter(e -> !e.isDirectory())
-              .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+          List<? extends ZipEntry> entries =
+              jar.stream()
+                  .filter(e -> !e.isDirectory())
+                  .sorted(Comparator.comparing(ZipEntry::getName))
+                  .toList();
           for (ZipEntry e : entries) {
             entry(md, e.getName(), e.getSize(), e.getCrc());
           }
@@ -109,16 +115,15 @@ final class Engine {
 
   /**
    * A file of the project's own code, by name, size and CRC-32; META-INF (manifest, build metadata)
-   * says nothing of it. The CRC, not a SHA-256 of the bytes: this runs at the start of every command,
-   * where hashing the 14 MB of fonts cost 100–200 ms of CPU (no SHA intrinsic in the C1 compiler
-   * the command line runs with), and a build that changes a file and keeps both its size and its
-   * CRC-32 is not a realistic accident.
+   * says nothing of it. The CRC, not a SHA-256 of the bytes: this runs at the start of every
+   * command, where hashing the 14 MB of fonts cost 100–200 ms of CPU (no SHA intrinsic in the C1
+   * compiler the command line runs with), and a build that changes a file and keeps both its size
+   * and its CRC-32 is not a realistic accident.
    */
   private static void entry(MessageDigest md, String name, long size, long crc) {
     if (!name.startsWith("META-INF/")) {
       md.update(name.getBytes(StandardCharsets.UTF_8));
-      md.update((" " + size + " " + Long.toHexString(crc) + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      md.update((" " + size + " " + Long.toHexString(crc) + "\n").getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -167,5 +172,4 @@ final class Engine {
     }
     return null;
   }
-
 }

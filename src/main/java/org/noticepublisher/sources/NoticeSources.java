@@ -28,12 +28,12 @@ import org.noticepublisher.catalog.Catalog;
 
 /**
  * What each notice is made from, read from disk without opening the pipeline: the bundles along its
- * fallback chain, the shared templates, its variant file with the sections and pictures it names, and
- * the engine (the project's code, fonts and colour profile, and the libraries it runs on).
+ * fallback chain, the shared templates, its variant file with the sections and pictures it names,
+ * and the engine (the project's code, fonts and colour profile, and the libraries it runs on).
  *
- * <p>A scan reads every source file once and keeps only their digests, so it describes the sources as
- * they were at that moment; take it before loading them, and a change made while they load shows up as
- * a new hash next time (work is redone, never wrongly skipped).
+ * <p>A scan reads every source file once and keeps only their digests, so it describes the sources
+ * as they were at that moment; take it before loading them, and a change made while they load shows
+ * up as a new hash next time (work is redone, never wrongly skipped).
  */
 public final class NoticeSources {
   private static final HexFormat HEX = HexFormat.of();
@@ -46,7 +46,9 @@ public final class NoticeSources {
     this.variants = variants;
   }
 
-  /** Reads every file under {@code locales/} and {@code templates/} of the project at {@code root}. */
+  /**
+   * Reads every file under {@code locales/} and {@code templates/} of the project at {@code root}.
+   */
   public static NoticeSources scan(Path root) {
     Objects.requireNonNull(root, "root");
     Map<String, String> digests = new TreeMap<>();
@@ -96,11 +98,12 @@ public final class NoticeSources {
         continue;
       }
       String stem = parts[parts.length - 1].replaceFirst("\\.[^.]*$", "");
-      boolean wanted = switch (parts[1]) {
-        case "sections" -> sections == null || sections.contains(stem);
-        case "icons" -> icons && (sections == null || sections.contains(stem));
-        default -> true; // a folder this class does not know yet: assume the notice reads it
-      };
+      boolean wanted =
+          switch (parts[1]) {
+            case "sections" -> sections == null || sections.contains(stem);
+            case "icons" -> icons && (sections == null || sections.contains(stem));
+            default -> true; // a folder this class does not know yet: assume the notice reads it
+          };
       if (wanted) {
         files.add(name);
       }

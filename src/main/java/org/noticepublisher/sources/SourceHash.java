@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The SHA-256 of everything one notice is made from. Output is reproducible, so two renders with the
- * same hash give the same bytes: the hash keys the render cache, lets a run skip unchanged notices and
- * tells the dashboard what changed since it was published.
+ * The SHA-256 of everything one notice is made from. Output is reproducible, so two renders with
+ * the same hash give the same bytes: the hash keys the render cache, lets a run skip unchanged
+ * notices and tells the dashboard what changed since it was published.
  *
  * @param hex 64 lower-case hexadecimal digits
  */

@@ -45,18 +45,27 @@ public final class LinkTargets {
           if (action instanceof PDActionURI uri) {
             String target = uri.getURI() == null ? "" : uri.getURI();
             if (LinkTarget.of(target) == LinkTarget.Verdict.REFUSED) {
-              findings.add(Finding.error("link.target", "page " + n + " links to '"
-                      + LinkTarget.shown(target) + "': a notice links only to "
-                      + LinkTarget.ALLOWED)
-                  .at(source, 0)
-                  .withFix("fix the link's address where it is written (organisation profile "
-                      + "or template)"));
+              findings.add(
+                  Finding.error(
+                          "link.target",
+                          "page "
+                              + n
+                              + " links to '"
+                              + LinkTarget.shown(target)
+                              + "': a notice links only to "
+                              + LinkTarget.ALLOWED)
+                      .at(source, 0)
+                      .withFix(
+                          "fix the link's address where it is written (organisation profile "
+                              + "or template)"));
             }
           } else if (action != null && !(action instanceof PDActionGoTo)) {
-            findings.add(Finding.error("link.target", "page " + n + " has a link that runs a "
-                    + action.getSubType() + " action")
-                .at(source, 0)
-                .withFix("link to an https: address or a part of the notice"));
+            findings.add(
+                Finding.error(
+                        "link.target",
+                        "page " + n + " has a link that runs a " + action.getSubType() + " action")
+                    .at(source, 0)
+                    .withFix("link to an https: address or a part of the notice"));
           }
         }
       }

@@ -19,6 +19,7 @@ import org.noticepublisher.verify.internal.ContentTextStripper.Glyph;
 public final class PageBounds {
   /** Half a point: glyph boxes are font metrics, not ink, and round at the edges. */
   private static final float TOLERANCE = 0.5f;
+
   /** The footer lives in the bottom margin; only artifacts below this share of the page count. */
   private static final float FOOTER_ZONE = 0.15f;
 
@@ -49,13 +50,18 @@ public final class PageBounds {
     Map<String, List<Glyph>> overFooter = new LinkedHashMap<>();
     for (ContentTextStripper.Page page : placed.pages()) {
       List<Glyph> glyphs = placed.glyphs().stream().filter(g -> g.page() == page.number()).toList();
-      float footerTop = glyphs.stream()
-          .filter(g -> g.artifact() && g.top() > page.height() * (1 - FOOTER_ZONE))
-          .map(Glyph::top).min(Float::compare).orElse(Float.MAX_VALUE);
+      float footerTop =
+          glyphs.stream()
+              .filter(g -> g.artifact() && g.top() > page.height() * (1 - FOOTER_ZONE))
+              .map(Glyph::top)
+              .min(Float::compare)
+              .orElse(Float.MAX_VALUE);
       for (Glyph g : glyphs) {
         String line = page.number() + "@" + Math.round(g.bottom());
-        if (g.left() < -TOLERANCE || g.right() > page.width() + TOLERANCE
-            || g.top() < -TOLERANCE || g.bottom() > page.height() + TOLERANCE) {
+        if (g.left() < -TOLERANCE
+            || g.right() > page.width() + TOLERANCE
+            || g.top() < -TOLERANCE
+            || g.bottom() > page.height() + TOLERANCE) {
           off.computeIfAbsent(line, k -> new ArrayList<>()).add(g);
         } else if (!g.artifact() && g.bottom() > footerTop + TOLERANCE) {
           overFooter.computeIfAbsent(line, k -> new ArrayList<>()).add(g);

@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.TreeMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
@@ -33,10 +33,10 @@ import org.verapdf.pdfa.validation.validators.BaseValidator;
 import org.verapdf.pdfa.validation.validators.ValidatorFactory;
 
 /**
- * Validates PDFs in-process with veraPDF. By default against PDF/UA-1 and PDF/A-2a, the two standards
- * every published notice must meet; against PDF/UA-2, WTPDF 1.0 accessibility and PDF/A-4 for
- * notices made to those; or against a profile loaded from XML (e.g. WCAG 2.2 machine).
- * Each failed rule becomes one finding with its rule id, how often it failed and where first.
+ * Validates PDFs in-process with veraPDF. By default against PDF/UA-1 and PDF/A-2a, the two
+ * standards every published notice must meet; against PDF/UA-2, WTPDF 1.0 accessibility and PDF/A-4
+ * for notices made to those; or against a profile loaded from XML (e.g. WCAG 2.2 machine). Each
+ * failed rule becomes one finding with its rule id, how often it failed and where first.
  */
 public final class PdfValidator {
   /** The standards every notice must meet. */
@@ -44,8 +44,8 @@ public final class PdfValidator {
       List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A);
 
   /** The standards a notice made for PDF/UA-2 must meet. */
-  public static final List<PDFAFlavour> PUBLISHING_STANDARDS_UA2 = List.of(
-      PDFAFlavour.PDFUA_2, PDFAFlavour.WTPDF_1_0_ACCESSIBILITY, PDFAFlavour.PDFA_4);
+  public static final List<PDFAFlavour> PUBLISHING_STANDARDS_UA2 =
+      List.of(PDFAFlavour.PDFUA_2, PDFAFlavour.WTPDF_1_0_ACCESSIBILITY, PDFAFlavour.PDFA_4);
 
   private static final Object INIT = new Object();
   private static @Nullable CompletableFuture<Void> setUp;
@@ -54,8 +54,8 @@ public final class PdfValidator {
   private final List<PDFAFlavour> flavours;
   private final String description;
 
-  private PdfValidator(@Nullable ValidationProfile profile, List<PDFAFlavour> flavours,
-      String description) {
+  private PdfValidator(
+      @Nullable ValidationProfile profile, List<PDFAFlavour> flavours, String description) {
     this.profile = profile;
     this.flavours = flavours;
     this.description = description;
@@ -71,8 +71,9 @@ public final class PdfValidator {
     Objects.requireNonNull(standard, "standard");
     return switch (standard) {
       case UA1 -> new PdfValidator(null, PUBLISHING_STANDARDS, "PDF/UA-1 + PDF/A-2a");
-      case UA2 -> new PdfValidator(null, PUBLISHING_STANDARDS_UA2,
-          "PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4");
+      case UA2 ->
+          new PdfValidator(
+              null, PUBLISHING_STANDARDS_UA2, "PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4");
     };
   }
 
@@ -90,23 +91,26 @@ public final class PdfValidator {
 
   /**
    * Starts veraPDF's one-time set-up (its model and the PDF/UA-1 and PDF/A-2a profiles) on a
-   * background thread, so that it overlaps with loading the sources and rendering the first
-   * notice. Later calls do nothing; {@link #validate} waits for it.
+   * background thread, so that it overlaps with loading the sources and rendering the first notice.
+   * Later calls do nothing; {@link #validate} waits for it.
    */
   public static void prepareInBackground() {
     synchronized (INIT) {
       if (setUp == null) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         setUp = future;
-        Thread t = new Thread(() -> {
-          try {
-            VeraGreenfieldFoundryProvider.initialise();
-            PUBLISHING_STANDARDS.forEach(BuiltInProfiles::of);
-            future.complete(null);
-          } catch (Throwable e) {
-            future.completeExceptionally(e);
-          }
-        }, "verapdf-set-up");
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    VeraGreenfieldFoundryProvider.initialise();
+                    PUBLISHING_STANDARDS.forEach(BuiltInProfiles::of);
+                    future.complete(null);
+                  } catch (Throwable e) {
+                    future.completeExceptionally(e);
+                  }
+                },
+                "verapdf-set-up");
         t.setDaemon(true);
         t.start();
       }
@@ -134,18 +138,26 @@ public final class PdfValidator {
   }
 
   /** veraPDF's results for {@code pdf}, one per standard, in the order the standards are named. */
-  List<ValidationResult> results(byte[] pdf) throws ModelParsingException, EncryptedPdfException,
-      ValidationException, IOException {
+  List<ValidationResult> results(byte[] pdf)
+      throws ModelParsingException, EncryptedPdfException, ValidationException, IOException {
     initialise();
-    try (PDFAParser parser = Foundries.defaultInstance()
-            .createParser(new ByteArrayInputStream(pdf), parserFlavour(),
-                flavours.isEmpty() ? PDFAFlavour.PDFA_2_A : flavours.get(flavours.size() - 1));
-        PDFAValidator validator = profile == null
-            // What Foundries' createValidator(flavours) builds, from profiles parsed one by one.
-            ? ValidatorFactory.createValidatorByProfiles(
-                flavours.stream().map(BuiltInProfiles::of).toList(),
-                BaseValidator.DEFAULT_MAX_NUMBER_OF_DISPLAYED_FAILED_CHECKS, false, false, false)
-            : Foundries.defaultInstance().createValidator(profile, false)) {
+    try (PDFAParser parser =
+            Foundries.defaultInstance()
+                .createParser(
+                    new ByteArrayInputStream(pdf),
+                    parserFlavour(),
+                    flavours.isEmpty() ? PDFAFlavour.PDFA_2_A : flavours.get(flavours.size() - 1));
+        PDFAValidator validator =
+            profile == null
+                // What Foundries' createValidator(flavours) builds, from profiles parsed one by
+                // one.
+                ? ValidatorFactory.createValidatorByProfiles(
+                    flavours.stream().map(BuiltInProfiles::of).toList(),
+                    BaseValidator.DEFAULT_MAX_NUMBER_OF_DISPLAYED_FAILED_CHECKS,
+                    false,
+                    false,
+                    false)
+                : Foundries.defaultInstance().createValidator(profile, false)) {
       return profile == null ? validator.validateAll(parser) : List.of(validator.validate(parser));
     }
   }
@@ -162,8 +174,9 @@ public final class PdfValidator {
     try {
       results = results(pdf);
     } catch (ModelParsingException | EncryptedPdfException e) {
-      return List.of(Finding.error("verapdf.parse", "veraPDF cannot read the file: " + e.getMessage())
-          .at(source, 0));
+      return List.of(
+          Finding.error("verapdf.parse", "veraPDF cannot read the file: " + e.getMessage())
+              .at(source, 0));
     } catch (ValidationException | IOException e) {
       return List.of(Finding.error("verapdf", "validation did not complete: " + e).at(source, 0));
     }
@@ -175,22 +188,38 @@ public final class PdfValidator {
       Map<String, List<TestAssertion>> byRule = new TreeMap<>();
       for (TestAssertion a : result.getTestAssertions()) {
         if (a.getStatus() == TestAssertion.Status.FAILED) {
-          String rule = a.getRuleId().getSpecification() + " " + a.getRuleId().getClause() + "-"
-              + a.getRuleId().getTestNumber();
+          String rule =
+              a.getRuleId().getSpecification()
+                  + " "
+                  + a.getRuleId().getClause()
+                  + "-"
+                  + a.getRuleId().getTestNumber();
           byRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(a);
         }
       }
       if (byRule.isEmpty()) {
-        findings.add(Finding.error("verapdf." + result.getPDFAFlavour(),
-            "not compliant with " + result.getPDFAFlavour()).at(source, 0));
+        findings.add(
+            Finding.error(
+                    "verapdf." + result.getPDFAFlavour(),
+                    "not compliant with " + result.getPDFAFlavour())
+                .at(source, 0));
       }
-      byRule.forEach((rule, failures) -> {
-        TestAssertion first = failures.get(0);
-        String where = first.getLocation() == null ? "" : first.getLocation().getContext();
-        findings.add(Finding.error(rule, first.getMessage() + " (" + failures.size()
-                + (failures.size() == 1 ? " failure" : " failures") + ", first at " + where + ")")
-            .at(source, 0));
-      });
+      byRule.forEach(
+          (rule, failures) -> {
+            TestAssertion first = failures.get(0);
+            String where = first.getLocation() == null ? "" : first.getLocation().getContext();
+            findings.add(
+                Finding.error(
+                        rule,
+                        first.getMessage()
+                            + " ("
+                            + failures.size()
+                            + (failures.size() == 1 ? " failure" : " failures")
+                            + ", first at "
+                            + where
+                            + ")")
+                    .at(source, 0));
+          });
     }
     return findings;
   }

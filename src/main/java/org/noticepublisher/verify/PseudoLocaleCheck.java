@@ -8,9 +8,9 @@ import org.noticepublisher.Finding;
 import org.noticepublisher.assemble.Notice;
 
 /**
- * In a pseudo-locale every message is bracketed, so text outside brackets was not translated: written
- * into a template, or a message missing from the catalog. The only text allowed outside is marked as
- * source-language text on purpose ({@code lang="en-GB"}, the draft note's English line).
+ * In a pseudo-locale every message is bracketed, so text outside brackets was not translated:
+ * written into a template, or a message missing from the catalog. The only text allowed outside is
+ * marked as source-language text on purpose ({@code lang="en-GB"}, the draft note's English line).
  */
 public final class PseudoLocaleCheck {
   private static final String BLOCKS = "title, " + Notice.BLOCKS + ", div.running-footer";
@@ -27,11 +27,18 @@ public final class PseudoLocaleCheck {
       }
       String outside = outsideBrackets(block.text());
       if (outside.codePoints().anyMatch(Character::isLetter)) {
-        findings.add(Finding.error("pseudo.untranslated", "text not from a bundle: '"
-                + outside.strip() + "' in <" + block.tagName() + "> '" + abbreviate(block.text())
-                + "'")
-            .at(source, 0)
-            .withFix("move the text into locales/en-GB.properties and show it with np:text"));
+        findings.add(
+            Finding.error(
+                    "pseudo.untranslated",
+                    "text not from a bundle: '"
+                        + outside.strip()
+                        + "' in <"
+                        + block.tagName()
+                        + "> '"
+                        + abbreviate(block.text())
+                        + "'")
+                .at(source, 0)
+                .withFix("move the text into locales/en-GB.properties and show it with np:text"));
       }
     }
     return findings;

@@ -10,8 +10,8 @@ import org.noticepublisher.assemble.Variant;
 
 /**
  * Readability of English text: Flesch reading ease and average sentence length, the measures the
- * GOV.UK style guide and the ICO children's code are usually held to. Each block of a notice (heading,
- * paragraph, list item) ends at least one sentence, as it does for a reader.
+ * GOV.UK style guide and the ICO children's code are usually held to. Each block of a notice
+ * (heading, paragraph, list item) ends at least one sentence, as it does for a reader.
  */
 public final class ReadingLevel {
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])[\"”’)]*\\s+");
@@ -34,14 +34,20 @@ public final class ReadingLevel {
 
     /** Flesch reading ease: 206.835 − 1.015 × words/sentence − 84.6 × syllables/word. */
     public double readingEase() {
-      return words == 0 ? 0
+      return words == 0
+          ? 0
           : 206.835 - 1.015 * wordsPerSentence() - 84.6 * ((double) syllables / words);
     }
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "reading ease %.1f, %.1f words a sentence (%d sentences, "
-          + "%d words)", readingEase(), wordsPerSentence(), sentences, words);
+      return String.format(
+          Locale.ROOT,
+          "reading ease %.1f, %.1f words a sentence (%d sentences, " + "%d words)",
+          readingEase(),
+          wordsPerSentence(),
+          sentences,
+          words);
     }
   }
 
@@ -70,18 +76,30 @@ public final class ReadingLevel {
   public static List<Finding> check(Figures f, Variant.Readability target, String source) {
     List<Finding> findings = new ArrayList<>();
     if (f.readingEase() < target.minReadingEase()) {
-      findings.add(Finding.error("readability.ease", String.format(Locale.ROOT,
-              "Flesch reading ease %.1f is below the variant's minimum %.0f (%s)", f.readingEase(),
-              target.minReadingEase(), f))
-          .at(source, 0)
-          .withFix("use shorter sentences and everyday words"));
+      findings.add(
+          Finding.error(
+                  "readability.ease",
+                  String.format(
+                      Locale.ROOT,
+                      "Flesch reading ease %.1f is below the variant's minimum %.0f (%s)",
+                      f.readingEase(),
+                      target.minReadingEase(),
+                      f))
+              .at(source, 0)
+              .withFix("use shorter sentences and everyday words"));
     }
     if (f.wordsPerSentence() > target.maxSentenceWords()) {
-      findings.add(Finding.error("readability.sentences", String.format(Locale.ROOT,
-              "%.1f words a sentence is above the variant's maximum %.0f (%s)",
-              f.wordsPerSentence(), target.maxSentenceWords(), f))
-          .at(source, 0)
-          .withFix("split long sentences: one idea per sentence"));
+      findings.add(
+          Finding.error(
+                  "readability.sentences",
+                  String.format(
+                      Locale.ROOT,
+                      "%.1f words a sentence is above the variant's maximum %.0f (%s)",
+                      f.wordsPerSentence(),
+                      target.maxSentenceWords(),
+                      f))
+              .at(source, 0)
+              .withFix("split long sentences: one idea per sentence"));
     }
     return findings;
   }

@@ -26,8 +26,8 @@ import org.noticepublisher.verify.internal.TaggedBlocks;
  *
  * <p>Blocks are compared by their letters and digits: white space and line breaks fall where the
  * renderer chose. Right-to-left text is stored in drawing (visual) order, so there the letters are
- * compared as a multiset: it tells blocks apart, and their inner order is checked by
- * {@link TextFidelity}.
+ * compared as a multiset: it tells blocks apart, and their inner order is checked by {@link
+ * TextFidelity}.
  */
 public final class ReadingOrder {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
@@ -55,17 +55,21 @@ public final class ReadingOrder {
     }
     boolean rtl = notice.rightToLeft();
     List<Finding> findings = new ArrayList<>(blockOrder(notice.texts(), blocks, rtl, source));
-    List<String> htmlHeadings = Jsoup.parse(notice.html()).select(HTML_HEADINGS).stream()
-        .map(h -> h.tagName().toUpperCase(java.util.Locale.ROOT) + " " + key(h.text(), rtl))
-        .toList();
-    List<String> pdfHeadings = blocks.stream().filter(b -> HEADINGS.contains(b.type()))
-        .map(b -> b.type() + " " + key(b.text(), rtl)).toList();
+    List<String> htmlHeadings =
+        Jsoup.parse(notice.html()).select(HTML_HEADINGS).stream()
+            .map(h -> h.tagName().toUpperCase(java.util.Locale.ROOT) + " " + key(h.text(), rtl))
+            .toList();
+    List<String> pdfHeadings =
+        blocks.stream()
+            .filter(b -> HEADINGS.contains(b.type()))
+            .map(b -> b.type() + " " + key(b.text(), rtl))
+            .toList();
     headings(htmlHeadings, pdfHeadings, notice, blocks, source).ifPresent(findings::add);
     return findings;
   }
 
-  private static List<Finding> blockOrder(List<String> texts, List<TaggedBlocks.Block> blocks,
-      boolean rtl, String source) {
+  private static List<Finding> blockOrder(
+      List<String> texts, List<TaggedBlocks.Block> blocks, boolean rtl, String source) {
     Map<String, Deque<Integer>> where = new HashMap<>();
     for (int i = 0; i < blocks.size(); i++) {
       where.computeIfAbsent(key(blocks.get(i).text(), rtl), k -> new ArrayDeque<>()).add(i);
@@ -80,10 +84,13 @@ public final class ReadingOrder {
       }
       Deque<Integer> at = where.get(key);
       if (at == null || at.isEmpty()) {
-        findings.add(Finding.error("order.untagged", "text is not one tagged block in the PDF: '"
-                + abbreviate(text) + "'")
-            .at(source, 0)
-            .withFix("keep each paragraph, heading and list item a block of its own in the HTML"));
+        findings.add(
+            Finding.error(
+                    "order.untagged",
+                    "text is not one tagged block in the PDF: '" + abbreviate(text) + "'")
+                .at(source, 0)
+                .withFix(
+                    "keep each paragraph, heading and list item a block of its own in the HTML"));
       } else {
         positions.add(at.poll());
         located.add(text);
@@ -92,8 +99,10 @@ public final class ReadingOrder {
     boolean[] inOrder = longestIncreasing(positions);
     for (int i = 0; i < positions.size(); i++) {
       if (!inOrder[i]) {
-        long more = java.util.stream.IntStream.range(i + 1, positions.size())
-            .filter(j -> !inOrder[j]).count();
+        long more =
+            java.util.stream.IntStream.range(i + 1, positions.size())
+                .filter(j -> !inOrder[j])
+                .count();
         // Named by the notice's own text: a right-to-left block in the PDF is in visual order.
         int at = positions.get(i);
         int before = -1;
@@ -103,39 +112,61 @@ public final class ReadingOrder {
           }
         }
         String after = before < 0 ? "first" : "after '" + abbreviate(located.get(before)) + "'";
-        findings.add(Finding.error("order.moved", "read out of order: '"
-                + abbreviate(located.get(i)) + "' is tagged " + after
-                + (more == 0 ? "" : " (and " + more + " more text" + (more == 1 ? "" : "s") + ")"))
-            .at(source, 0)
-            .withFix("do not move blocks with CSS (position: absolute, float, order): a screen "
-                + "reader reads the structure tree, which follows the layout"));
+        findings.add(
+            Finding.error(
+                    "order.moved",
+                    "read out of order: '"
+                        + abbreviate(located.get(i))
+                        + "' is tagged "
+                        + after
+                        + (more == 0
+                            ? ""
+                            : " (and " + more + " more text" + (more == 1 ? "" : "s") + ")"))
+                .at(source, 0)
+                .withFix(
+                    "do not move blocks with CSS (position: absolute, float, order): a screen "
+                        + "reader reads the structure tree, which follows the layout"));
         break;
       }
     }
     return findings;
   }
 
-  private static java.util.Optional<Finding> headings(List<String> html, List<String> pdf,
-      Notice notice, List<TaggedBlocks.Block> blocks, String source) {
+  private static java.util.Optional<Finding> headings(
+      List<String> html,
+      List<String> pdf,
+      Notice notice,
+      List<TaggedBlocks.Block> blocks,
+      String source) {
     if (html.equals(pdf)) {
       return java.util.Optional.empty();
     }
-    List<String> htmlText = Jsoup.parse(notice.html()).select(HTML_HEADINGS).stream()
-        .map(h -> h.tagName().toUpperCase(java.util.Locale.ROOT) + " '" + abbreviate(h.text())
-            + "'")
-        .toList();
-    List<String> pdfText = blocks.stream().filter(b -> HEADINGS.contains(b.type()))
-        .map(b -> b.type() + " '" + abbreviate(normalise(b.text())) + "'").toList();
+    List<String> htmlText =
+        Jsoup.parse(notice.html()).select(HTML_HEADINGS).stream()
+            .map(
+                h ->
+                    h.tagName().toUpperCase(java.util.Locale.ROOT)
+                        + " '"
+                        + abbreviate(h.text())
+                        + "'")
+            .toList();
+    List<String> pdfText =
+        blocks.stream()
+            .filter(b -> HEADINGS.contains(b.type()))
+            .map(b -> b.type() + " '" + abbreviate(normalise(b.text())) + "'")
+            .toList();
     int i = 0;
     while (i < html.size() && i < pdf.size() && html.get(i).equals(pdf.get(i))) {
       i++;
     }
     String want = i < htmlText.size() ? htmlText.get(i) : "no more headings";
     String got = i < pdfText.size() ? pdfText.get(i) : "no more headings";
-    return java.util.Optional.of(Finding.error("order.headings", "heading " + (i + 1)
-            + " of the HTML twin is " + want + ", the PDF's is " + got)
-        .at(source, 0)
-        .withFix("keep headings in document order and let h1/h2 be the only H1/H2 in the PDF"));
+    return java.util.Optional.of(
+        Finding.error(
+                "order.headings",
+                "heading " + (i + 1) + " of the HTML twin is " + want + ", the PDF's is " + got)
+            .at(source, 0)
+            .withFix("keep headings in document order and let h1/h2 be the only H1/H2 in the PDF"));
   }
 
   private static Finding readError(IOException e, String source) {
@@ -176,8 +207,12 @@ public final class ReadingOrder {
    * text (drawn in visual order, its letters are in no reliable order).
    */
   static String key(String text, boolean rightToLeft) {
-    int[] letters = NFKC.normalize(text).codePoints().filter(Character::isLetterOrDigit)
-        .map(cp -> UCharacter.foldCase(cp, true)).toArray();
+    int[] letters =
+        NFKC.normalize(text)
+            .codePoints()
+            .filter(Character::isLetterOrDigit)
+            .map(cp -> UCharacter.foldCase(cp, true))
+            .toArray();
     if (rightToLeft) {
       Arrays.sort(letters);
     }

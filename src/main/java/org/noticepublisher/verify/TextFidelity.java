@@ -22,8 +22,10 @@ import org.noticepublisher.verify.internal.VisualLines;
  */
 public final class TextFidelity {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
-  private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]");
+  private static final Pattern BIDI_CONTROLS =
+      Pattern.compile("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   /**
    * A line broken after the hyphen of "Domain-based" is still the one word; so is "মা-বাবা" (a word
    * that ends in a vowel sign, a combining mark), "কোভিড-১৯" (digits) and a suffix joined to a
@@ -31,6 +33,7 @@ public final class TextFidelity {
    */
   private static final Pattern HYPHEN_AT_LINE_END =
       Pattern.compile("(?<=[\\p{L}\\p{M}\\p{N}\\p{Pf}\\p{Pe}])-[ \\t]*\\R\\s*(?=[\\p{L}\\p{N}])");
+
   private static final Pattern LINE_BREAK = Pattern.compile("[ \\t\\x0B\\f\\u00A0]*\\R\\s*");
   private static final Pattern WHITESPACE_BUT_LINES = Pattern.compile("[^\\S\\n]+");
   private static final Pattern LIGATURES = Pattern.compile("[\uFB00-\uFB06]");
@@ -73,8 +76,8 @@ public final class TextFidelity {
         p.append("[ \\n]");
         continue;
       }
-      p.append(Character.isLetterOrDigit(cp) ? Character.toString(cp)
-          : String.format("\\x{%X}", cp));
+      p.append(
+          Character.isLetterOrDigit(cp) ? Character.toString(cp) : String.format("\\x{%X}", cp));
       if (i + 1 < cps.length && cps[i + 1] != ' ') {
         p.append("\\n?");
       }
@@ -111,45 +114,63 @@ public final class TextFidelity {
       var ligature = LIGATURES.matcher(extracted.drawn());
       if (ligature.find()) {
         String glyphs = extracted.drawn();
-        findings.add(Finding.error("fidelity.ligature", String.format(
-                "text drawn with ligature U+%04X, which readers extract as one character: '%s'",
-                (int) ligature.group().charAt(0), glyphs.substring(
-                    Math.max(0, ligature.start() - 20),
-                    Math.min(glyphs.length(), ligature.end() + 20)).strip()))
-            .at(source, 0)
-            .withFix("use fonts without GSUB ligatures (see src/main/resources/fonts/README.md)"));
+        findings.add(
+            Finding.error(
+                    "fidelity.ligature",
+                    String.format(
+                        "text drawn with ligature U+%04X, which readers extract as one character: '%s'",
+                        (int) ligature.group().charAt(0),
+                        glyphs
+                            .substring(
+                                Math.max(0, ligature.start() - 20),
+                                Math.min(glyphs.length(), ligature.end() + 20))
+                            .strip()))
+                .at(source, 0)
+                .withFix(
+                    "use fonts without GSUB ligatures (see src/main/resources/fonts/README.md)"));
       }
       String content = normaliseLines(extracted.text());
       // For a right-to-left document the extracted text is already its lines as drawn.
-      List<String> lines = ContentTextStripper.isRightToLeft(doc)
-          ? extracted.text().lines().toList() : null;
+      List<String> lines =
+          ContentTextStripper.isRightToLeft(doc) ? extracted.text().lines().toList() : null;
       VisualLines drawn = lines == null ? null : new VisualLines(lines);
       // Glyphs drawn by id (ActualText spans: Nastaliq) are shaped by the font's own tables.
       String unjoined = lines == null ? "" : UnjoinedLetters.in(extracted.drawnAsCharacters());
       if (!unjoined.isEmpty()) {
-        findings.add(Finding.error("fidelity.unjoined", "Arabic-script letters drawn unjoined: "
-                + unjoined.codePoints().distinct().collect(StringBuilder::new,
-                    StringBuilder::appendCodePoint, StringBuilder::append))
-            .at(source, 0)
-            .withFix("shape with ArabicScriptShaper (a font with presentation forms is needed)"));
+        findings.add(
+            Finding.error(
+                    "fidelity.unjoined",
+                    "Arabic-script letters drawn unjoined: "
+                        + unjoined
+                            .codePoints()
+                            .distinct()
+                            .collect(
+                                StringBuilder::new,
+                                StringBuilder::appendCodePoint,
+                                StringBuilder::append))
+                .at(source, 0)
+                .withFix(
+                    "shape with ArabicScriptShaper (a font with presentation forms is needed)"));
       }
       for (String text : expected) {
         String want = normalise(text);
-        boolean found = drawn == null ? acrossLines(want).matcher(content).find()
-            : drawn.contains(text);
+        boolean found =
+            drawn == null ? acrossLines(want).matcher(content).find() : drawn.contains(text);
         if (!want.isEmpty() && !found) {
-          findings.add(Finding.error("fidelity.missing", "text not found in the PDF: '"
-                  + abbreviate(want) + "'")
-              .at(source, 0)
-              .withFix("check fonts cover every character and no CSS hides the text"));
+          findings.add(
+              Finding.error(
+                      "fidelity.missing", "text not found in the PDF: '" + abbreviate(want) + "'")
+                  .at(source, 0)
+                  .withFix("check fonts cover every character and no CSS hides the text"));
         }
       }
       for (PDPage page : doc.getPages()) {
         for (var name : page.getResources().getFontNames()) {
           PDFont font = page.getResources().getFont(name);
           if (font != null && !font.isEmbedded()) {
-            findings.add(Finding.error("fonts.embedded", "font not embedded: " + font.getName())
-                .at(source, 0));
+            findings.add(
+                Finding.error("fonts.embedded", "font not embedded: " + font.getName())
+                    .at(source, 0));
           }
         }
       }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param page the page of the English A4 PDF where its text first appears (1-based), if found
  * @param image a PNG crop of that place in the English PDF, relative to the XLIFF file, if made
  */
-public record KeyContext(String section, List<String> variants, Optional<Integer> page,
-    Optional<String> image) {
+public record KeyContext(
+    String section, List<String> variants, Optional<Integer> page, Optional<String> image) {
   public KeyContext {
     Objects.requireNonNull(section, "section");
     variants = List.copyOf(variants);

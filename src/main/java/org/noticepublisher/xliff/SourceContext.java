@@ -2,12 +2,12 @@ package org.noticepublisher.xliff;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.file.Path;
 import java.util.function.Function;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,8 +32,11 @@ public final class SourceContext {
   /**
    * @param englishPdf the English A4 PDF of a variant (rendered and verified by the caller)
    */
-  public static Map<String, KeyContext> of(Catalog catalog, OrganisationProfile profile,
-      Map<String, Variant> variants, Function<String, byte[]> englishPdf) {
+  public static Map<String, KeyContext> of(
+      Catalog catalog,
+      OrganisationProfile profile,
+      Map<String, Variant> variants,
+      Function<String, byte[]> englishPdf) {
     return of(catalog, profile, variants, englishPdf, null);
   }
 
@@ -43,8 +46,11 @@ public final class SourceContext {
    * where the message sits, so a translator sees its context; named relative to the parent of
    * {@code pictures} in each {@link KeyContext#image()}.
    */
-  public static Map<String, KeyContext> of(Catalog catalog, OrganisationProfile profile,
-      Map<String, Variant> variants, Function<String, byte[]> englishPdf,
+  public static Map<String, KeyContext> of(
+      Catalog catalog,
+      OrganisationProfile profile,
+      Map<String, Variant> variants,
+      Function<String, byte[]> englishPdf,
       @Nullable Path pictures) {
     Bundle source = catalog.source();
     Map<String, List<String>> pages = new LinkedHashMap<>();
@@ -58,11 +64,13 @@ public final class SourceContext {
       Optional<String> image = Optional.empty();
       for (String variant : shownIn) {
         List<String> texts = pages.computeIfAbsent(variant, v -> pageTexts(englishPdf.apply(v)));
-        Located pdf = pictures == null ? null
-            : located.computeIfAbsent(variant, v -> Located.of(englishPdf.apply(v)));
+        Located pdf =
+            pictures == null
+                ? null
+                : located.computeIfAbsent(variant, v -> Located.of(englishPdf.apply(v)));
         Messages messages = catalog.messages(Catalog.SOURCE_LOCALE, variant, profile);
-        String unprefixed = key.startsWith(variant + ".") ? key.substring(variant.length() + 1)
-            : key;
+        String unprefixed =
+            key.startsWith(variant + ".") ? key.substring(variant.length() + 1) : key;
         String whole;
         try {
           whole = squeeze(messages.text(unprefixed));
@@ -74,8 +82,9 @@ public final class SourceContext {
           if (texts.get(i).contains(probe)) {
             page = Optional.of(i + 1);
             if (pdf != null && pictures != null) {
-              image = pdf.crop(i, whole, probe, pictures.resolve(key + ".png"))
-                  .map(f -> pictures.getFileName() + "/" + f.getFileName());
+              image =
+                  pdf.crop(i, whole, probe, pictures.resolve(key + ".png"))
+                      .map(f -> pictures.getFileName() + "/" + f.getFileName());
             }
             break;
           }
@@ -104,19 +113,25 @@ public final class SourceContext {
         for (int p = 0; p < doc.getNumberOfPages(); p++) {
           StringBuilder chars = new StringBuilder();
           List<float[]> where = new ArrayList<>();
-          PDFTextStripper stripper = new PDFTextStripper() {
-            @Override
-            protected void writeString(String s, List<org.apache.pdfbox.text.TextPosition> ps) {
-              for (org.apache.pdfbox.text.TextPosition t : ps) {
-                String u = squeeze(t.getUnicode());
-                for (int i = 0; i < u.length(); i++) {
-                  chars.append(u.charAt(i));
-                  where.add(new float[] {t.getXDirAdj(), t.getYDirAdj() - t.getHeightDir(),
-                      t.getXDirAdj() + t.getWidthDirAdj(), t.getYDirAdj()});
+          PDFTextStripper stripper =
+              new PDFTextStripper() {
+                @Override
+                protected void writeString(String s, List<org.apache.pdfbox.text.TextPosition> ps) {
+                  for (org.apache.pdfbox.text.TextPosition t : ps) {
+                    String u = squeeze(t.getUnicode());
+                    for (int i = 0; i < u.length(); i++) {
+                      chars.append(u.charAt(i));
+                      where.add(
+                          new float[] {
+                            t.getXDirAdj(),
+                            t.getYDirAdj() - t.getHeightDir(),
+                            t.getXDirAdj() + t.getWidthDirAdj(),
+                            t.getYDirAdj()
+                          });
+                    }
+                  }
                 }
-              }
-            }
-          };
+              };
           stripper.setStartPage(p + 1);
           stripper.setEndPage(p + 1);
           stripper.getText(doc);
@@ -157,8 +172,8 @@ public final class SourceContext {
       }
       try {
         java.nio.file.Files.createDirectories(file.getParent());
-        javax.imageio.ImageIO.write(img.getSubimage(0, y0, img.getWidth(), y1 - y0), "png",
-            file.toFile());
+        javax.imageio.ImageIO.write(
+            img.getSubimage(0, y0, img.getWidth(), y1 - y0), "png", file.toFile());
         return Optional.of(file);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -187,14 +202,14 @@ public final class SourceContext {
         String rest = key.startsWith(prefix) ? key.substring(prefix.length()) : key;
         boolean own = key.startsWith(prefix);
         boolean overridden = !own && source.pattern(prefix + key).isPresent();
-        if (variants.keySet().stream().anyMatch(id -> !id.equals(v.id())
-            && key.startsWith(id + "."))) {
+        if (variants.keySet().stream()
+            .anyMatch(id -> !id.equals(v.id()) && key.startsWith(id + "."))) {
           continue;
         }
         String first = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
         boolean inSection = v.sections().contains(first);
-        boolean furniture = !inSection && !variants.values().stream()
-            .anyMatch(x -> x.sections().contains(first));
+        boolean furniture =
+            !inSection && !variants.values().stream().anyMatch(x -> x.sections().contains(first));
         if (!overridden && (inSection || furniture)) {
           shownIn.add(v.id());
           if (inSection) {

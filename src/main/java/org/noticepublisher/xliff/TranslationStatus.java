@@ -13,8 +13,9 @@ import org.noticepublisher.catalog.TranslationChecks;
 
 /**
  * Where each translation stands, locale by variant: how many of the variant's messages are
- * translated, missing (readers see English), stale (translated from English that has changed since),
- * plurals lacking a category of the language, and whether a reviewer has checked the bundle.
+ * translated, missing (readers see English), stale (translated from English that has changed
+ * since), plurals lacking a category of the language, and whether a reviewer has checked the
+ * bundle.
  */
 public final class TranslationStatus {
   /**
@@ -22,8 +23,15 @@ public final class TranslationStatus {
    *
    * @param messages the messages the variant shows
    */
-  public record Row(String locale, String variant, int messages, int translated, int missing,
-      int stale, int pluralGaps, Bundle.ReviewStatus review) {}
+  public record Row(
+      String locale,
+      String variant,
+      int messages,
+      int translated,
+      int missing,
+      int stale,
+      int pluralGaps,
+      Bundle.ReviewStatus review) {}
 
   private TranslationStatus() {}
 
@@ -55,8 +63,16 @@ public final class TranslationStatus {
             gapCount += gaps.contains(key) ? 1 : 0;
           }
         }
-        rows.add(new Row(locale, variant, total, translated, total - translated, staleCount,
-            gapCount, bundle.status()));
+        rows.add(
+            new Row(
+                locale,
+                variant,
+                total,
+                translated,
+                total - translated,
+                staleCount,
+                gapCount,
+                bundle.status()));
       }
     }
     return rows;
@@ -68,20 +84,27 @@ public final class TranslationStatus {
     doc.expectFirst("html").attr("lang", "en-GB");
     doc.head().appendElement("meta").attr("charset", "UTF-8");
     doc.title("Translation status");
-    doc.head().appendElement("style").appendText(
-        "body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}"
-            + "table{border-collapse:collapse}th,td{border:1px solid #b7c9d3;padding:.3rem .6rem;"
-            + "text-align:left}td.n{text-align:right}th{background:#e3f1f6}"
-            + ".attention{color:#8a1c00;font-weight:bold}");
+    doc.head()
+        .appendElement("style")
+        .appendText(
+            "body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}"
+                + "table{border-collapse:collapse}th,td{border:1px solid #b7c9d3;padding:.3rem .6rem;"
+                + "text-align:left}td.n{text-align:right}th{background:#e3f1f6}"
+                + ".attention{color:#8a1c00;font-weight:bold}");
     doc.body().appendElement("h1").text("Translation status");
-    doc.body().appendElement("p").text("Each translated locale in each variant. Missing messages "
-        + "are shown in English; stale ones were translated from English that has changed since "
-        + "(run lint for a word diff); plural gaps lack a form the language needs.");
+    doc.body()
+        .appendElement("p")
+        .text(
+            "Each translated locale in each variant. Missing messages "
+                + "are shown in English; stale ones were translated from English that has changed since "
+                + "(run lint for a word diff); plural gaps lack a form the language needs.");
     Element table = doc.body().appendElement("table");
     table.appendElement("caption").text("Messages per locale and variant");
     Element head = table.appendElement("thead").appendElement("tr");
-    for (String h : new String[] {"Locale", "Variant", "Messages", "Translated", "Missing",
-        "Stale", "Plural gaps", "Review"}) {
+    for (String h :
+        new String[] {
+          "Locale", "Variant", "Messages", "Translated", "Missing", "Stale", "Plural gaps", "Review"
+        }) {
       head.appendElement("th").attr("scope", "col").text(h);
     }
     Element body = table.appendElement("tbody");
@@ -94,7 +117,8 @@ public final class TranslationStatus {
       number(tr, r.missing(), r.missing() > 0);
       number(tr, r.stale(), r.stale() > 0);
       number(tr, r.pluralGaps(), r.pluralGaps() > 0);
-      tr.appendElement("td").addClass(r.review() == Bundle.ReviewStatus.DRAFT ? "attention" : "")
+      tr.appendElement("td")
+          .addClass(r.review() == Bundle.ReviewStatus.DRAFT ? "attention" : "")
           .text(r.review().name().toLowerCase(java.util.Locale.ROOT));
     }
     return "<!DOCTYPE html>\n" + doc.outerHtml();

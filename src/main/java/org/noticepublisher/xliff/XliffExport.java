@@ -22,16 +22,16 @@ import net.sf.okapi.lib.xliff2.writer.XLIFFWriter;
 import org.jspecify.annotations.Nullable;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.catalog.MessageShape;
 import org.noticepublisher.catalog.OrganisationProfile;
 import org.noticepublisher.catalog.SourceBasis;
-import org.noticepublisher.catalog.MessageShape;
 import org.noticepublisher.xliff.internal.IcuSegments;
 import org.noticepublisher.xliff.internal.IcuSegments.Token;
 
 /**
- * One locale's bundle as an XLIFF 2.0 file for a CAT tool: a unit per key in the source's order, the
- * English as source and the translation (if any) as target. Arguments are {@code <ph>} codes that
- * keep their ICU text as original data. A plural becomes one segment per category of the
+ * One locale's bundle as an XLIFF 2.0 file for a CAT tool: a unit per key in the source's order,
+ * the English as source and the translation (if any) as target. Arguments are {@code <ph>} codes
+ * that keep their ICU text as original data. A plural becomes one segment per category of the
  * <em>target</em> language (Polish one/few/many/other, not English one/other), each noted with the
  * numbers CLDR puts in it; a select one segment per key. {@link XliffImport} puts them back.
  */
@@ -46,7 +46,8 @@ public final class XliffExport {
   /**
    * @param context where each key appears; keys without an entry get no location notes
    */
-  public XliffExport(Catalog catalog, OrganisationProfile profile, Map<String, KeyContext> context) {
+  public XliffExport(
+      Catalog catalog, OrganisationProfile profile, Map<String, KeyContext> context) {
     this.catalog = catalog;
     this.profile = profile;
     this.context = Map.copyOf(context);
@@ -70,10 +71,12 @@ public final class XliffExport {
 
   /** The XLIFF 2.0 document of {@code locale}'s bundle. */
   public String export(String locale) {
-    Bundle bundle = catalog.bundle(locale)
-        .filter(b -> !b.generated() && !b.locale().equals(Catalog.SOURCE_LOCALE))
-        .orElseThrow(() -> new IllegalArgumentException("locale is not a translated bundle: "
-            + locale));
+    Bundle bundle =
+        catalog
+            .bundle(locale)
+            .filter(b -> !b.generated() && !b.locale().equals(Catalog.SOURCE_LOCALE))
+            .orElseThrow(
+                () -> new IllegalArgumentException("locale is not a translated bundle: " + locale));
     Bundle source = catalog.source();
     Map<String, SourceBasis.Change> stale = catalog.stale(locale);
     StringWriter out = new StringWriter();
@@ -85,8 +88,13 @@ public final class XliffExport {
       StartXliffData start = new StartXliffData(null);
       start.setSourceLanguage(Catalog.SOURCE_LOCALE);
       start.setTargetLanguage(locale);
-      writer.writeStartDocument(start, "Notice Publisher: " + locale + " translation of "
-          + Catalog.SOURCE_LOCALE + ". Translate the targets; keep each <ph/> (an argument).");
+      writer.writeStartDocument(
+          start,
+          "Notice Publisher: "
+              + locale
+              + " translation of "
+              + Catalog.SOURCE_LOCALE
+              + ". Translate the targets; keep each <ph/> (an argument).");
       StartFileData file = new StartFileData("f1");
       file.setOriginal("locales/" + locale + ".properties");
       writer.writeStartFile(file);
@@ -99,8 +107,7 @@ public final class XliffExport {
     return out.toString();
   }
 
-  private Unit unit(String key, Bundle source, Bundle bundle,
-      SourceBasis.@Nullable Change change) {
+  private Unit unit(String key, Bundle source, Bundle bundle, SourceBasis.@Nullable Change change) {
     Unit unit = new Unit(key);
     unit.setName(key);
     String english = SourceBasis.effectiveEnglish(source, key).orElseThrow();
@@ -109,20 +116,33 @@ public final class XliffExport {
     note(unit, "key", key);
     KeyContext where = context.get(key);
     if (where != null) {
-      note(unit, "location", (where.section().isEmpty() ? "Document furniture"
-          : "Section " + where.section()) + "; variants: " + String.join(", ", where.variants())
-          + where.page().map(p -> "; page " + p + " of the English A4 PDF").orElse(""));
-      where.image().ifPresent(img -> note(unit, "context", "Picture of where the English sits "
-          + "in the A4 PDF: " + img));
+      note(
+          unit,
+          "location",
+          (where.section().isEmpty() ? "Document furniture" : "Section " + where.section())
+              + "; variants: "
+              + String.join(", ", where.variants())
+              + where.page().map(p -> "; page " + p + " of the English A4 PDF").orElse(""));
+      where
+          .image()
+          .ifPresent(
+              img ->
+                  note(
+                      unit,
+                      "context",
+                      "Picture of where the English sits " + "in the A4 PDF: " + img));
     }
     MessageShape shape = MessageShape.of(english);
     shape.arguments().forEach((name, kind) -> note(unit, "argument", meaning(name, kind)));
     if (change != null) {
       note(unit, "stale", "The English changed since this was translated: " + change.diff());
     }
-    TargetState state = translation.isEmpty() || change != null ? TargetState.INITIAL
-        : bundle.status() == Bundle.ReviewStatus.REVIEWED ? TargetState.REVIEWED
-        : TargetState.TRANSLATED;
+    TargetState state =
+        translation.isEmpty() || change != null
+            ? TargetState.INITIAL
+            : bundle.status() == Bundle.ReviewStatus.REVIEWED
+                ? TargetState.REVIEWED
+                : TargetState.TRANSLATED;
 
     Optional<IcuSegments.Choice> en = IcuSegments.choice(english);
     Optional<IcuSegments.Choice> tr = translation.flatMap(IcuSegments::choice);
@@ -130,33 +150,51 @@ public final class XliffExport {
       IcuSegments.Choice c = en.get();
       boolean plural = !c.kind().equals("select");
       List<String> selectors = new ArrayList<>();
-      PluralRules rules = PluralRules.forLocale(target, c.kind().equals("selectordinal")
-          ? PluralRules.PluralType.ORDINAL : PluralRules.PluralType.CARDINAL);
+      PluralRules rules =
+          PluralRules.forLocale(
+              target,
+              c.kind().equals("selectordinal")
+                  ? PluralRules.PluralType.ORDINAL
+                  : PluralRules.PluralType.CARDINAL);
       if (plural) {
         selectors.addAll(ordered(rules.getKeywords()));
-        tr.ifPresent(t -> t.branches().keySet().stream().filter(s -> s.startsWith("="))
-            .forEach(selectors::add));
+        tr.ifPresent(
+            t ->
+                t.branches().keySet().stream()
+                    .filter(s -> s.startsWith("="))
+                    .forEach(selectors::add));
       } else {
         selectors.addAll(c.branches().keySet());
       }
       PluralRules enRules = PluralRules.forLocale(ULocale.forLanguageTag(Catalog.SOURCE_LOCALE));
       for (String selector : selectors) {
-        String enBranch = c.branches().containsKey(selector) && !plural ? selector
-            : plural ? englishBranch(c, selector, rules, enRules) : "other";
+        String enBranch =
+            c.branches().containsKey(selector) && !plural
+                ? selector
+                : plural ? englishBranch(c, selector, rules, enRules) : "other";
         Segment seg = unit.appendSegment();
         seg.setId(BRANCH + selector.replace("=", "exact"));
         seg.setPreserveWS(true);
         fill(seg.getSource(), IcuSegments.tokens(c.sentence(enBranch), plural), seg);
-        String tText = tr.map(t -> t.branches().containsKey(selector) ? t.sentence(selector) : null)
-            .orElse(null);
+        String tText =
+            tr.map(t -> t.branches().containsKey(selector) ? t.sentence(selector) : null)
+                .orElse(null);
         if (tText != null) {
           seg.setTarget(new Fragment(unit.getStore(), true));
           fill(seg.getTarget(), IcuSegments.tokens(tText, plural), seg);
         }
         seg.setState(tText == null ? TargetState.INITIAL : state);
         if (plural) {
-          note(unit, "plural", seg.getId() + ": the " + selector + " form, used for "
-              + samples(rules, selector) + " " + c.name());
+          note(
+              unit,
+              "plural",
+              seg.getId()
+                  + ": the "
+                  + selector
+                  + " form, used for "
+                  + samples(rules, selector)
+                  + " "
+                  + c.name());
         }
       }
       return unit;
@@ -201,8 +239,8 @@ public final class XliffExport {
     return segment + "-" + name.replaceAll("[^A-Za-z0-9_]", "_") + (n > 1 ? "-" + n : "");
   }
 
-  private static String englishBranch(IcuSegments.Choice c, String selector, PluralRules target,
-      PluralRules english) {
+  private static String englishBranch(
+      IcuSegments.Choice c, String selector, PluralRules target, PluralRules english) {
     if (selector.startsWith("=") || !c.kind().equals("plural")) {
       return c.branches().containsKey(selector) ? selector : "other";
     }
@@ -214,8 +252,10 @@ public final class XliffExport {
   @SuppressWarnings("deprecation")
   private static @Nullable Double firstSample(PluralRules rules, String keyword) {
     var ints = rules.getSamples(keyword, PluralRules.SampleType.INTEGER);
-    var any = ints == null || ints.isEmpty()
-        ? rules.getSamples(keyword, PluralRules.SampleType.DECIMAL) : ints;
+    var any =
+        ints == null || ints.isEmpty()
+            ? rules.getSamples(keyword, PluralRules.SampleType.DECIMAL)
+            : ints;
     return any == null || any.isEmpty() ? null : any.iterator().next();
   }
 
@@ -246,21 +286,31 @@ public final class XliffExport {
 
   private String meaning(String name, String kind) {
     Object example = profile.arguments().get(name);
-    String what = switch (name) {
-      case "organisation" -> "the organisation's name";
-      case "icoRegistration" -> "the organisation's ICO registration number";
-      case "website" -> "the organisation's website";
-      case "published" -> "the date the notice was last updated";
-      case "page" -> "the number of this page";
-      case "pages" -> "the number of pages";
-      case "minutes" -> "the estimated reading time in minutes";
-      case "fact" -> "the name of a fact not yet known";
-      case "value" -> "a contact detail (address, number)";
-      case "words" -> "the words of a link";
-      default -> name.startsWith("link_") ? "a link; its words come from link."
-          + name.substring(5) + ", its address from the organisation profile" : "a value";
-    };
-    return "{" + name + "}" + ("text".equals(kind) ? "" : " (" + kind + ")") + ": " + what
+    String what =
+        switch (name) {
+          case "organisation" -> "the organisation's name";
+          case "icoRegistration" -> "the organisation's ICO registration number";
+          case "website" -> "the organisation's website";
+          case "published" -> "the date the notice was last updated";
+          case "page" -> "the number of this page";
+          case "pages" -> "the number of pages";
+          case "minutes" -> "the estimated reading time in minutes";
+          case "fact" -> "the name of a fact not yet known";
+          case "value" -> "a contact detail (address, number)";
+          case "words" -> "the words of a link";
+          default ->
+              name.startsWith("link_")
+                  ? "a link; its words come from link."
+                      + name.substring(5)
+                      + ", its address from the organisation profile"
+                  : "a value";
+        };
+    return "{"
+        + name
+        + "}"
+        + ("text".equals(kind) ? "" : " (" + kind + ")")
+        + ": "
+        + what
         + (example instanceof String s && !s.isEmpty() ? ", e.g. " + s : "");
   }
 

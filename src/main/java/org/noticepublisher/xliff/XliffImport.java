@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +27,9 @@ import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.BundleLint;
 import org.noticepublisher.catalog.Catalog;
+import org.noticepublisher.catalog.PropertiesWriter;
 import org.noticepublisher.catalog.SourceBasis;
 import org.noticepublisher.catalog.TranslationChecks;
-import org.noticepublisher.catalog.PropertiesWriter;
 import org.noticepublisher.xliff.internal.IcuSegments;
 
 /**
@@ -50,8 +50,8 @@ public final class XliffImport {
    * @param accepted keys whose translation now matches the current English (basis to record)
    * @param problems errors (nothing may change) and warnings, at the XLIFF file's lines
    */
-  public record Plan(String locale, Map<String, String> changes, Set<String> accepted,
-      List<Finding> problems) {
+  public record Plan(
+      String locale, Map<String, String> changes, Set<String> accepted, List<Finding> problems) {
     public boolean clean() {
       return problems.stream().noneMatch(Finding::isError);
     }
@@ -64,7 +64,8 @@ public final class XliffImport {
     try {
       text = Files.readString(xliff, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return failed("", Finding.error("io", "cannot read the file: " + e.getMessage()).at(where, 0));
+      return failed(
+          "", Finding.error("io", "cannot read the file: " + e.getMessage()).at(where, 0));
     }
     String locale = null;
     List<Unit> units = new ArrayList<>();
@@ -79,16 +80,24 @@ public final class XliffImport {
         }
       }
     } catch (XLIFFException e) {
-      return failed("", Finding.error("xliff", "not a valid XLIFF 2.0 file: " + e.getMessage())
-          .at(where, 0)
-          .withFix("export again with: xliff export -l <locale>, and translate only the targets"));
+      return failed(
+          "",
+          Finding.error("xliff", "not a valid XLIFF 2.0 file: " + e.getMessage())
+              .at(where, 0)
+              .withFix(
+                  "export again with: xliff export -l <locale>, and translate only the targets"));
     }
-    if (locale == null || catalog.bundle(locale).filter(b -> !b.generated()
-        && !b.locale().equals(Catalog.SOURCE_LOCALE)).isEmpty()) {
-      return failed("", Finding.error("trgLang", "the file's target language " + locale
-              + " is not a translated bundle")
-          .at(where, 2)
-          .withFix("set trgLang to one of " + catalog.locales()));
+    if (locale == null
+        || catalog
+            .bundle(locale)
+            .filter(b -> !b.generated() && !b.locale().equals(Catalog.SOURCE_LOCALE))
+            .isEmpty()) {
+      return failed(
+          "",
+          Finding.error(
+                  "trgLang", "the file's target language " + locale + " is not a translated bundle")
+              .at(where, 2)
+              .withFix("set trgLang to one of " + catalog.locales()));
     }
     Bundle bundle = catalog.bundle(locale).orElseThrow();
     Bundle source = catalog.source();
@@ -100,14 +109,20 @@ public final class XliffImport {
       String key = unit.getId();
       int line = lineOf(text, key);
       if (!known.contains(key)) {
-        problems.add(Finding.error(key, "no such key in " + source.file().getFileName())
-            .at(where, line).withFix("delete the unit; keys are fixed by the source"));
+        problems.add(
+            Finding.error(key, "no such key in " + source.file().getFileName())
+                .at(where, line)
+                .withFix("delete the unit; keys are fixed by the source"));
         continue;
       }
       List<String> unitProblems = new ArrayList<>();
       Optional<String> incoming = message(unit, key, source, bundle.pattern(key), unitProblems);
-      unitProblems.forEach(p -> problems.add(Finding.error(key, p).at(where, line)
-          .withFix("keep every code (<ph/>) of the source and fill in every segment")));
+      unitProblems.forEach(
+          p ->
+              problems.add(
+                  Finding.error(key, p)
+                      .at(where, line)
+                      .withFix("keep every code (<ph/>) of the source and fill in every segment")));
       if (incoming.isEmpty() || !unitProblems.isEmpty()) {
         continue;
       }
@@ -136,7 +151,8 @@ public final class XliffImport {
     }
     Bundle bundle = catalog.bundle(plan.locale()).orElseThrow();
     String text = Files.readString(bundle.file(), StandardCharsets.UTF_8);
-    return plan.changes().isEmpty() ? text
+    return plan.changes().isEmpty()
+        ? text
         : updated(text, bundle, catalog.source(), plan.changes());
   }
 
@@ -157,8 +173,8 @@ public final class XliffImport {
   }
 
   /**
-   * The keys whose basis applying {@code plan} records: those the translator finished whose recorded
-   * English is not the current English already. The web service's save records the same.
+   * The keys whose basis applying {@code plan} records: those the translator finished whose
+   * recorded English is not the current English already. The web service's save records the same.
    */
   public static Set<String> basisToRecord(Catalog catalog, Plan plan) {
     Optional<SourceBasis> basis = catalog.basis(plan.locale());
@@ -173,8 +189,8 @@ public final class XliffImport {
   }
 
   /** The ICU message a unit's targets make, or empty when the unit has no target at all. */
-  private static Optional<String> message(Unit unit, String key, Bundle source,
-      Optional<String> current, List<String> problems) {
+  private static Optional<String> message(
+      Unit unit, String key, Bundle source, Optional<String> current, List<String> problems) {
     String english = SourceBasis.effectiveEnglish(source, key).orElseThrow();
     Map<String, String> sentences = new LinkedHashMap<>();
     boolean any = false;
@@ -191,8 +207,13 @@ public final class XliffImport {
           icu.append(str);
         } else if (o instanceof CTag tag) {
           if (tag.getData() == null) {
-            problems.add("segment " + s.getId() + ": code " + tag.getId() + " has no original data "
-                + "(a code the source does not have)");
+            problems.add(
+                "segment "
+                    + s.getId()
+                    + ": code "
+                    + tag.getId()
+                    + " has no original data "
+                    + "(a code the source does not have)");
           } else {
             icu.append(tag.getData());
           }
@@ -206,30 +227,32 @@ public final class XliffImport {
       return Optional.empty();
     }
     Optional<IcuSegments.Choice> choice = IcuSegments.choice(english);
-    boolean branched = unit.getSegmentCount() > 0
-        && unit.getSegment(0).getId().startsWith(XliffExport.BRANCH);
+    boolean branched =
+        unit.getSegmentCount() > 0 && unit.getSegment(0).getId().startsWith(XliffExport.BRANCH);
     if (choice.isPresent() && branched) {
       Map<String, String> bySelector = new LinkedHashMap<>();
-      sentences.forEach((id, sentence) -> {
-        String selector = id.substring(XliffExport.BRANCH.length()).replace("exact", "=");
-        if (sentence == null) {
-          problems.add("the " + selector + " form (segment " + id + ") is empty");
-        } else {
-          bySelector.put(selector, sentence);
-        }
-      });
+      sentences.forEach(
+          (id, sentence) -> {
+            String selector = id.substring(XliffExport.BRANCH.length()).replace("exact", "=");
+            if (sentence == null) {
+              problems.add("the " + selector + " form (segment " + id + ") is empty");
+            } else {
+              bySelector.put(selector, sentence);
+            }
+          });
       if (!problems.isEmpty()) {
         return Optional.empty();
       }
       // Unchanged sentences keep the translator's own wording of the ICU message.
       Optional<IcuSegments.Choice> now = current.flatMap(IcuSegments::choice);
-      if (now.isPresent() && now.get().branches().keySet().equals(bySelector.keySet())
-          && bySelector.entrySet().stream().allMatch(
-              e -> now.get().sentence(e.getKey()).equals(e.getValue()))) {
+      if (now.isPresent()
+          && now.get().branches().keySet().equals(bySelector.keySet())
+          && bySelector.entrySet().stream()
+              .allMatch(e -> now.get().sentence(e.getKey()).equals(e.getValue()))) {
         return current;
       }
-      return Optional.of(IcuSegments.recombine(choice.get().name(), choice.get().kind(),
-          bySelector));
+      return Optional.of(
+          IcuSegments.recombine(choice.get().name(), choice.get().kind(), bySelector));
     }
     if (sentences.size() != 1 || sentences.values().iterator().next() == null) {
       problems.add("expected one translated segment, found " + sentences.size());
@@ -239,8 +262,8 @@ public final class XliffImport {
   }
 
   /** Every check on the bundle as it would be; errors of the changed keys block the import. */
-  private static List<Finding> check(Bundle bundle, Bundle source, Map<String, String> changes,
-      String where, String text) {
+  private static List<Finding> check(
+      Bundle bundle, Bundle source, Map<String, String> changes, String where, String text) {
     if (changes.isEmpty()) {
       return List.of();
     }
@@ -254,8 +277,8 @@ public final class XliffImport {
       Map<String, String> parsing = new LinkedHashMap<>(changes);
       // Messages ICU cannot parse are reported, and the rest still get every other check.
       for (int attempt = 0; attempt < 2; attempt++) {
-        Files.writeString(candidate, updated(original, bundle, source, parsing),
-            StandardCharsets.UTF_8);
+        Files.writeString(
+            candidate, updated(original, bundle, source, parsing), StandardCharsets.UTF_8);
         try {
           Bundle next = Bundle.load(candidate);
           found.addAll(BundleLint.check(next, source));
@@ -268,8 +291,9 @@ public final class XliffImport {
       }
       for (Finding f : found) {
         if (changes.containsKey(f.code())) {
-          out.add(new Finding(f.severity(), where, lineOf(text, f.code()), f.code(), f.message(),
-              f.fix()));
+          out.add(
+              new Finding(
+                  f.severity(), where, lineOf(text, f.code()), f.code(), f.message(), f.fix()));
         }
       }
     } catch (IOException e) {
@@ -302,9 +326,11 @@ public final class XliffImport {
     // Bottom up, so the line numbers of what is still to do stay right. At one line the key's own
     // line is replaced first, then the new keys that follow it go in, last first, so that they end
     // up in the source's order.
-    edits.sort(Comparator.comparingInt(Edit::line).reversed()
-        .thenComparing(Edit::addition)
-        .thenComparing(Comparator.comparingInt(Edit::rank).reversed()));
+    edits.sort(
+        Comparator.comparingInt(Edit::line)
+            .reversed()
+            .thenComparing(Edit::addition)
+            .thenComparing(Comparator.comparingInt(Edit::rank).reversed()));
     for (Edit e : edits) {
       int start = e.line() - 1;
       int end = start;
@@ -319,8 +345,8 @@ public final class XliffImport {
       }
     }
     // Keys with no translated key before them go last, before the final line break.
-    int end = !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty() ? lines.size() - 1
-        : lines.size();
+    int end =
+        !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty() ? lines.size() - 1 : lines.size();
     lines.addAll(end, appended);
     return String.join("\n", lines);
   }
@@ -363,7 +389,6 @@ public final class XliffImport {
     }
     return line;
   }
-
 
   private static void deleteQuietly(@Nullable Path dir) {
     if (dir == null) {

@@ -17,12 +17,14 @@ import org.noticepublisher.Fixtures;
 import org.noticepublisher.catalog.Messages;
 
 /**
- * Every text colour in the style sheets meets WCAG AA (4.5:1) against its rule's background, or white.
- * The WCAG ratio compares luminance only, so colours that pass also stay apart when printed in grey.
+ * Every text colour in the style sheets meets WCAG AA (4.5:1) against its rule's background, or
+ * white. The WCAG ratio compares luminance only, so colours that pass also stay apart when printed
+ * in grey.
  */
 class ColourContrastTest {
   private static final Pattern RULE = Pattern.compile("([^{}]*)\\{([^{}]*)}");
-  private static final Pattern COLOUR = Pattern.compile("(?<![-\\w])color\\s*:\\s*(#[0-9a-fA-F]{6})");
+  private static final Pattern COLOUR =
+      Pattern.compile("(?<![-\\w])color\\s*:\\s*(#[0-9a-fA-F]{6})");
   private static final Pattern BACKGROUND =
       Pattern.compile("background(?:-color)?\\s*:\\s*(#[0-9a-fA-F]{6})");
 
@@ -44,8 +46,8 @@ class ColourContrastTest {
   /** The page number is styled by the generated {@code @page} rules, not by a style sheet. */
   @Test
   void pageFooterColoursHaveAaContrast() {
-    Messages messages = Fixtures.pipeline().catalog()
-        .messages("en-GB", "standard", Fixtures.pipeline().profile());
+    Messages messages =
+        Fixtures.pipeline().catalog().messages("en-GB", "standard", Fixtures.pipeline().profile());
     List<String> failures = new ArrayList<>();
     int checked = 0;
     for (Layout.PageSize size : Layout.PageSize.values()) {
@@ -70,8 +72,15 @@ class ColourContrastTest {
         double ratio = contrast(fg.group(1), background);
         checked++;
         if (ratio < 4.5) {
-          failures.add(String.format(Locale.ROOT, "%s {%s}: %s on %s is %.2f:1",
-              where, rule.group(1).strip(), fg.group(1), background, ratio));
+          failures.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s {%s}: %s on %s is %.2f:1",
+                  where,
+                  rule.group(1).strip(),
+                  fg.group(1),
+                  background,
+                  ratio));
         }
       }
     }

@@ -39,9 +39,10 @@ class FallbackLanguageTest {
   static void partialTranslation() throws Exception {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
     Path pl = project.resolve("locales/pl.properties");
-    List<String> kept = Files.readAllLines(pl).stream()
-        .filter(l -> !l.startsWith("security.heading =") && !l.startsWith("intro.p.2 ="))
-        .toList();
+    List<String> kept =
+        Files.readAllLines(pl).stream()
+            .filter(l -> !l.startsWith("security.heading =") && !l.startsWith("intro.p.2 ="))
+            .toList();
     Files.write(pl, kept);
     partial = Pipeline.open(project).produce(new NoticeId("standard", "pl"), Layout.DEFAULT);
     assertTrue(partial.publishable(), partial.findings().toString());
@@ -63,12 +64,14 @@ class FallbackLanguageTest {
     List<String> english = englishTexts(partial.pdf().orElseThrow().bytes());
     for (String words : List.of(HEADING, "Achieving for Children " + REGISTERED)) {
       String glyphs = words.replace(" ", "");
-      assertTrue(english.stream().anyMatch(t -> t.contains(glyphs)),
+      assertTrue(
+          english.stream().anyMatch(t -> t.contains(glyphs)),
           "'" + words + "' in a /Lang (en-GB) element: " + english);
     }
-    List<String> translated = englishTexts(
-        Fixtures.produced("standard", "pl").pdf().orElseThrow().bytes());
-    assertTrue(translated.stream().noneMatch(t -> t.contains(REGISTERED.replace(" ", ""))),
+    List<String> translated =
+        englishTexts(Fixtures.produced("standard", "pl").pdf().orElseThrow().bytes());
+    assertTrue(
+        translated.stream().noneMatch(t -> t.contains(REGISTERED.replace(" ", ""))),
         "the translated notice marks only English names: " + translated);
   }
 
@@ -77,12 +80,15 @@ class FallbackLanguageTest {
       throws Exception {
     Path project = Fixtures.copyOfProject(tmp.resolve("project"));
     Path ar = project.resolve("locales/ar.properties");
-    Files.write(ar, Files.readAllLines(ar).stream()
-        .filter(l -> !l.startsWith("security.p.1 =")).toList());
+    Files.write(
+        ar, Files.readAllLines(ar).stream().filter(l -> !l.startsWith("security.p.1 =")).toList());
     Publication p = Pipeline.open(project).produce(new NoticeId("standard", "ar"), Layout.DEFAULT);
     assertTrue(p.publishable(), p.findings().toString());
-    Element para = Jsoup.parse(p.notice().orElseThrow().html()).body()
-        .select("p:containsOwn(We have appropriate security measures)").first();
+    Element para =
+        Jsoup.parse(p.notice().orElseThrow().html())
+            .body()
+            .select("p:containsOwn(We have appropriate security measures)")
+            .first();
     assertTrue(para != null);
     assertEquals("en-GB", para.attr("lang"), para.outerHtml());
     assertEquals("ltr", para.attr("dir"), "its full stop at its end, not its start");
@@ -93,15 +99,24 @@ class FallbackLanguageTest {
     var share = partial.notice().orElseThrow().fallback();
     assertEquals(2, share.messages());
     assertTrue(share.share() > 0.005 && share.share() < 0.05, "share " + share.share());
-    assertEquals(0,
-        Fixtures.produced("standard", "pl").notice().orElseThrow().fallback().messages());
+    assertEquals(
+        0, Fixtures.produced("standard", "pl").notice().orElseThrow().fallback().messages());
   }
 
   @Test
   void manifestAndIndexShowTheFallbackShare(@TempDir Path out) throws Exception {
     Path project = dir.resolve("project");
-    Cli r = Cli.run("render", "-v", "standard", "-l", "pl", "--project", project.toString(),
-        "--output", out.toString());
+    Cli r =
+        Cli.run(
+            "render",
+            "-v",
+            "standard",
+            "-l",
+            "pl",
+            "--project",
+            project.toString(),
+            "--output",
+            out.toString());
     assertEquals(0, r.code(), r.printed());
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     JsonNode pdf = null;
@@ -114,15 +129,18 @@ class FallbackLanguageTest {
     double share = pdf.path("fallback").path("share").asDouble();
     assertTrue(share > 0.005 && share < 0.05, pdf.toString());
     String index = Files.readString(out.resolve("index.html"));
-    assertTrue(index.contains(String.format(java.util.Locale.ROOT, "2 messages (%.1f%%)",
-        share * 100)), index);
+    assertTrue(
+        index.contains(String.format(java.util.Locale.ROOT, "2 messages (%.1f%%)", share * 100)),
+        index);
   }
 
   /** The text of every structure element marked as British English, without spaces. */
   private static List<String> englishTexts(byte[] pdf) throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       return PdfInspection.textByLanguage(doc).stream()
-          .filter(e -> e.getKey().equals("en-GB")).map(e -> e.getValue()).toList();
+          .filter(e -> e.getKey().equals("en-GB"))
+          .map(e -> e.getValue())
+          .toList();
     }
   }
 }

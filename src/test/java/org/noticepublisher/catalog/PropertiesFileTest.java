@@ -16,14 +16,17 @@ import org.noticepublisher.FindingsException;
 class PropertiesFileTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      // case | bytes (hex, spaces ignored) | line | byte column
-      "Latin-1 é in the value | 61 3D 6F 6B 0A 62 20 3D 20 63 61 66 E9 0A | 2 | 8",
-      "truncated sequence at the end | 61 3D 6F 6B 0A 0A 63 3D 20 C5 | 3 | 4",
-      "stray continuation byte after CRLF | 61 3D 31 0D 0A 62 3D 32 0D 0A 63 3D 80 31 | 3 | 3",
-      "overlong encoding of / | 78 20 3D 20 C0 AF | 1 | 5"})
-  void invalidUtf8NamesLineAndByte(String name, String hex, int line, int column,
-      @TempDir Path dir) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // case | bytes (hex, spaces ignored) | line | byte column
+        "Latin-1 é in the value | 61 3D 6F 6B 0A 62 20 3D 20 63 61 66 E9 0A | 2 | 8",
+        "truncated sequence at the end | 61 3D 6F 6B 0A 0A 63 3D 20 C5 | 3 | 4",
+        "stray continuation byte after CRLF | 61 3D 31 0D 0A 62 3D 32 0D 0A 63 3D 80 31 | 3 | 3",
+        "overlong encoding of / | 78 20 3D 20 C0 AF | 1 | 5"
+      })
+  void invalidUtf8NamesLineAndByte(String name, String hex, int line, int column, @TempDir Path dir)
+      throws Exception {
     Path file = dir.resolve("pl.properties");
     Files.write(file, java.util.HexFormat.of().parseHex(hex.replace(" ", "")));
     FindingsException e = assertThrows(FindingsException.class, () -> PropertiesFile.load(file));

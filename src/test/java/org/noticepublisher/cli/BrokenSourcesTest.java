@@ -16,9 +16,9 @@ class BrokenSourcesTest {
   void aFolderWithoutSourcesFailsWithTheProblemNamed(String command, @TempDir Path empty) {
     Cli r = Cli.run(command, "-p", empty.toString());
     assertEquals(1, r.code(), r.printed());
-    assertTrue(r.err().startsWith("The notice sources have problems; nothing was rendered:"),
-        r.err());
-    assertTrue(r.err().contains("no templates directory") && r.err().contains("--project"),
-        r.err());
+    assertTrue(
+        r.err().startsWith("The notice sources have problems; nothing was rendered:"), r.err());
+    assertTrue(
+        r.err().contains("no templates directory") && r.err().contains("--project"), r.err());
   }
 }

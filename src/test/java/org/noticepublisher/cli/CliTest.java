@@ -23,14 +23,17 @@ class CliTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "render --page-size B5 | page size must be A4, A5 or Letter",
-      "render --standard ua3 | standard must be ua1 (PDF/UA-1 + PDF/A-2a, the default) or ua2",
-      "render --variant leaflet | unknown variant 'leaflet'",
-      "render --locale xx | unknown locale 'xx'",
-      "render --colour red | Unknown options: '--colour'",
-      "validate | Missing required parameter",
-      "validate no-such.pdf | no such file: no-such.pdf"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "render --page-size B5 | page size must be A4, A5 or Letter",
+        "render --standard ua3 | standard must be ua1 (PDF/UA-1 + PDF/A-2a, the default) or ua2",
+        "render --variant leaflet | unknown variant 'leaflet'",
+        "render --locale xx | unknown locale 'xx'",
+        "render --colour red | Unknown options: '--colour'",
+        "validate | Missing required parameter",
+        "validate no-such.pdf | no such file: no-such.pdf"
+      })
   void usageErrorsExitTwoAndSayWhy(String args, String says) {
     String project = args.startsWith("render") ? " -p " + Fixtures.PROJECT : "";
     Cli r = Cli.run((args + project).split(" "));
@@ -51,7 +54,8 @@ class CliTest {
     assertEquals(1, r.code(), r.out());
     assertTrue(r.out().contains("PASS  " + good), r.out());
     assertTrue(r.out().contains("FAIL  " + untagged), r.out());
-    assertTrue(r.out().matches("(?s).*ISO 14289-1:2014 7\\.1-\\d+: .*"), "PDF/UA rule ids: " + r.out());
+    assertTrue(
+        r.out().matches("(?s).*ISO 14289-1:2014 7\\.1-\\d+: .*"), "PDF/UA rule ids: " + r.out());
     assertTrue(r.out().contains("1 of 2 files compliant"), r.out());
   }
 }

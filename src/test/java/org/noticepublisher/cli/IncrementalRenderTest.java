@@ -29,8 +29,14 @@ import org.noticepublisher.Fixtures;
 class IncrementalRenderTest {
   private static final Pattern PROGRESS =
       Pattern.compile("(?m)^\\[ *\\d+/\\d+\\] (\\S+) \\(a4\\)\\s+(ok|unchanged|FAILED)");
-  private static final List<String> ALL = List.of("standard/en-GB", "standard/pl",
-      "standard/en-XA", "consultation/en-GB", "consultation/pl", "consultation/en-XA");
+  private static final List<String> ALL =
+      List.of(
+          "standard/en-GB",
+          "standard/pl",
+          "standard/en-XA",
+          "consultation/en-GB",
+          "consultation/pl",
+          "consultation/en-XA");
 
   private static final Path GENERATION = Path.of("(generation shown)");
 
@@ -67,7 +73,8 @@ class IncrementalRenderTest {
   @Order(3)
   void aChangedPolishMessageRebuildsExactlyThePolishNotices() throws Exception {
     Map<Path, String> before = snapshot();
-    Fixtures.edit(project().resolve("locales/pl.properties"),
+    Fixtures.edit(
+        project().resolve("locales/pl.properties"),
         "security.heading = Bezpieczeństwo Państwa informacji",
         "security.heading = Bezpieczeństwo informacji");
     Cli r = render();
@@ -76,13 +83,17 @@ class IncrementalRenderTest {
     assertTrue(pdf.contains("Bezpieczeństwo informacji"), "the new text is published");
     Map<Path, String> after = snapshot();
     for (Path f : before.keySet()) {
-      boolean polish = f.toString().contains("/pl/") || f.toString().endsWith(".json")
-          || f.toString().endsWith("index.html") || f.equals(GENERATION);
+      boolean polish =
+          f.toString().contains("/pl/")
+              || f.toString().endsWith(".json")
+              || f.toString().endsWith("index.html")
+              || f.equals(GENERATION);
       if (!polish) {
         assertEquals(before.get(f), after.get(f), f + " untouched");
       }
     }
-    assertNotEquals(before.get(Path.of("standard/pl/standard.pl.pdf")),
+    assertNotEquals(
+        before.get(Path.of("standard/pl/standard.pl.pdf")),
         after.get(Path.of("standard/pl/standard.pl.pdf")));
   }
 
@@ -91,7 +102,8 @@ class IncrementalRenderTest {
   void anEnglishChangeRebuildsEveryNoticeThatReadsEnglish() {
     // Every locale falls back to en-GB and shows its English draft note; pseudo-locales are made
     // from it: all six read it.
-    Fixtures.edit(project().resolve("locales/en-GB.properties"),
+    Fixtures.edit(
+        project().resolve("locales/en-GB.properties"),
         "security.heading = Keeping your information secure",
         "security.heading = Keeping your information safe");
     assertEquals(ALL, rendered(render()));
@@ -100,11 +112,12 @@ class IncrementalRenderTest {
   @Test
   @Order(5)
   void aVariantChangeRebuildsOnlyThatVariant() {
-    Fixtures.edit(project().resolve("templates/variants/consultation.properties"),
+    Fixtures.edit(
+        project().resolve("templates/variants/consultation.properties"),
         "# The notice for public consultations and surveys.",
         "# The notice for public consultations and surveys (reviewed).");
-    assertEquals(List.of("consultation/en-GB", "consultation/pl", "consultation/en-XA"),
-        rendered(render()));
+    assertEquals(
+        List.of("consultation/en-GB", "consultation/pl", "consultation/en-XA"), rendered(render()));
   }
 
   @Test
@@ -123,15 +136,26 @@ class IncrementalRenderTest {
     assertEquals(ALL, rendered(render("--force")));
   }
 
-  /** Both PDF standards published side by side share the HTML twin; neither re-renders the other. */
+  /**
+   * Both PDF standards published side by side share the HTML twin; neither re-renders the other.
+   */
   @Test
   @Order(100)
   void bothStandardsSideBySideStayUnchanged(@TempDir Path own) {
     Path project = Fixtures.copyOfProject(own.resolve("project"));
-    String[] one = {"render", "-v", "consultation", "-l", "en-GB", "-p", project.toString(),
-        "-o", own.resolve("output").toString()};
-    String[] ua2 = Stream.concat(Stream.of(one), Stream.of("--standard", "ua2"))
-        .toArray(String[]::new);
+    String[] one = {
+      "render",
+      "-v",
+      "consultation",
+      "-l",
+      "en-GB",
+      "-p",
+      project.toString(),
+      "-o",
+      own.resolve("output").toString()
+    };
+    String[] ua2 =
+        Stream.concat(Stream.of(one), Stream.of("--standard", "ua2")).toArray(String[]::new);
     for (String[] args : List.of(one, ua2)) {
       Cli first = Cli.run(args);
       assertEquals(0, first.code(), first.printed());
@@ -139,16 +163,27 @@ class IncrementalRenderTest {
     for (String[] args : List.of(one, ua2)) {
       Cli again = Cli.run(args);
       assertEquals(0, again.code(), again.printed());
-      assertTrue(again.out().contains("consultation/en-GB (a4") && again.out().contains(
-          "unchanged"), "nothing changed, so nothing is rendered again: " + again.out());
+      assertTrue(
+          again.out().contains("consultation/en-GB (a4") && again.out().contains("unchanged"),
+          "nothing changed, so nothing is rendered again: " + again.out());
     }
   }
 
   private static Cli render(String... more) {
-    String[] args = Stream.concat(Stream.of("render", "-v", "standard,consultation", "-l",
-            "en-GB,pl,en-XA", "--project", project().toString(), "--output",
-            output().toString()), Stream.of(more))
-        .toArray(String[]::new);
+    String[] args =
+        Stream.concat(
+                Stream.of(
+                    "render",
+                    "-v",
+                    "standard,consultation",
+                    "-l",
+                    "en-GB,pl,en-XA",
+                    "--project",
+                    project().toString(),
+                    "--output",
+                    output().toString()),
+                Stream.of(more))
+            .toArray(String[]::new);
     Cli r = Cli.run(args);
     assertEquals(0, r.code(), r.printed());
     return r;
@@ -179,14 +214,18 @@ class IncrementalRenderTest {
    */
   private static Map<Path, String> snapshot() throws Exception {
     Map<Path, String> files = new TreeMap<>();
-    files.put(GENERATION, Files.isSymbolicLink(output())
-        ? Files.readSymbolicLink(output()).toString() : "not a link");
+    files.put(
+        GENERATION,
+        Files.isSymbolicLink(output())
+            ? Files.readSymbolicLink(output()).toString()
+            : "not a link");
     Path dir = output().toRealPath(); // Files.walk does not enter a link it starts from
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path f : walk.filter(Files::isRegularFile).toList()) {
         BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-        files.put(dir.relativize(f), a.fileKey() + " " + a.lastModifiedTime().toMillis()
-            + " " + a.size());
+        files.put(
+            dir.relativize(f),
+            a.fileKey() + " " + a.lastModifiedTime().toMillis() + " " + a.size());
       }
     }
     return files;

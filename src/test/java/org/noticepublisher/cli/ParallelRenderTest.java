@@ -25,7 +25,8 @@ class ParallelRenderTest {
     Cli parallel = render(dir.resolve("parallel"), "4");
     assertEquals(0, serial.code(), serial.printed());
     assertEquals(0, parallel.code(), parallel.printed());
-    assertEquals(withoutTimes(serial.out().replace(dir.resolve("serial").toString(), "OUT")),
+    assertEquals(
+        withoutTimes(serial.out().replace(dir.resolve("serial").toString(), "OUT")),
         withoutTimes(parallel.out().replace(dir.resolve("parallel").toString(), "OUT")),
         "console output");
     List<Path> files = files(dir.resolve("serial"));
@@ -33,8 +34,10 @@ class ParallelRenderTest {
     assertEquals(14, files.size(), "6 notices × (PDF + HTML), manifest, index: " + files);
     PublishedOutput.assertConsistent(dir.resolve("parallel"), "parallel");
     for (Path f : files) {
-      assertArrayEquals(Files.readAllBytes(dir.resolve("serial").resolve(f)),
-          Files.readAllBytes(dir.resolve("parallel").resolve(f)), f.toString());
+      assertArrayEquals(
+          Files.readAllBytes(dir.resolve("serial").resolve(f)),
+          Files.readAllBytes(dir.resolve("parallel").resolve(f)),
+          f.toString());
     }
   }
 
@@ -49,19 +52,32 @@ class ParallelRenderTest {
     } finally {
       RenderCommand.batch = before;
     }
-    assertEquals(Path.of(".output.publish", "000001"),
-        Files.readSymbolicLink(dir.resolve("output")), "six notices, one generation");
+    assertEquals(
+        Path.of(".output.publish", "000001"),
+        Files.readSymbolicLink(dir.resolve("output")),
+        "six notices, one generation");
     PublishedOutput.assertConsistent(dir.resolve("output"), "published together");
   }
 
   private static Cli render(Path output, String threads) {
     // Left-to-right, right-to-left and Korean notices of two variants: every font and shaper.
-    return Cli.run("render", "-v", "standard,consultation", "-l", "en-GB,ar,ko", "--threads",
-        threads, "--project", Fixtures.PROJECT.toString(), "--output", output.toString());
+    return Cli.run(
+        "render",
+        "-v",
+        "standard,consultation",
+        "-l",
+        "en-GB,ar,ko",
+        "--threads",
+        threads,
+        "--project",
+        Fixtures.PROJECT.toString(),
+        "--output",
+        output.toString());
   }
 
   private static String withoutTimes(String out) {
-    return out.replaceAll(" +\\d+ ms", " _ ms").replaceAll("\\s+\\d+(\\s+(published|FAILED))", " _$1");
+    return out.replaceAll(" +\\d+ ms", " _ ms")
+        .replaceAll("\\s+\\d+(\\s+(published|FAILED))", " _$1");
   }
 
   private static List<Path> files(Path root) throws Exception {

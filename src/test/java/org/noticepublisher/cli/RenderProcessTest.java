@@ -34,19 +34,25 @@ import org.noticepublisher.publish.Publisher;
  * publisher for the same output folder. After each, the output folder is what its manifest says.
  */
 class RenderProcessTest {
-  private static final String[] SELECTION = {"-v", "standard,children-and-young-people",
-      "-l", "en-GB,pl"};
+  private static final String[] SELECTION = {
+    "-v", "standard,children-and-young-people", "-l", "en-GB,pl"
+  };
   private static final int NOTICES = 4;
   private static final int KILLS = 4;
 
   /** A render in a child JVM, its output lines queued as they come. */
   private record Child(Process process, BlockingQueue<String> out, StringBuffer printed) {
     static Child start(Path project, Path output, String... more) throws IOException {
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-          "-cp", System.getProperty("java.class.path"),
-          Main.class.getName(), "render"));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+UseSerialGC",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "render"));
       command.addAll(List.of(SELECTION));
       command.addAll(List.of("--project", project.toString(), "--output", output.toString()));
       command.addAll(List.of(more));
@@ -58,17 +64,19 @@ class RenderProcessTest {
     }
 
     private void pump(InputStream in) {
-      Thread t = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in,
-            StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            printed.append(line).append('\n');
-            out.add(line);
-          }
-        } catch (IOException e) {
-          // The child was killed; what it printed so far is kept.
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                  for (String line; (line = r.readLine()) != null; ) {
+                    printed.append(line).append('\n');
+                    out.add(line);
+                  }
+                } catch (IOException e) {
+                  // The child was killed; what it printed so far is kept.
+                }
+              });
       t.setDaemon(true);
       t.start();
     }
@@ -98,8 +106,12 @@ class RenderProcessTest {
   /** A new edition date changes every notice's bytes, so each run replaces every file. */
   private static void newEdition(Path project, int day) throws IOException {
     Path profile = project.resolve("templates/organisation.properties");
-    Files.writeString(profile, Files.readString(profile).replaceAll(
-        "(?m)^notice\\.published = .*$", String.format("notice.published = 2026-10-%02d", day)));
+    Files.writeString(
+        profile,
+        Files.readString(profile)
+            .replaceAll(
+                "(?m)^notice\\.published = .*$",
+                String.format("notice.published = 2026-10-%02d", day)));
   }
 
   private static boolean staging(Path store) throws IOException {
@@ -119,8 +131,11 @@ class RenderProcessTest {
     Path output = dir.resolve("output");
     Path store = dir.resolve(".output.publish");
     newEdition(project, 1);
-    String[] first = Stream.concat(Stream.of("render", "--project", project.toString(),
-        "--output", output.toString()), Stream.of(SELECTION)).toArray(String[]::new);
+    String[] first =
+        Stream.concat(
+                Stream.of("render", "--project", project.toString(), "--output", output.toString()),
+                Stream.of(SELECTION))
+            .toArray(String[]::new);
     Cli r = Cli.run(first);
     assertEquals(0, r.code(), r.printed());
     PublishedOutput.assertConsistent(output, "after the first complete render");
@@ -138,7 +153,8 @@ class RenderProcessTest {
       boolean sawStaging = false;
       if (midCommit) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (child.process().isAlive() && System.nanoTime() < until
+        while (child.process().isAlive()
+            && System.nanoTime() < until
             && !(sawStaging = staging(store))) {
           Thread.onSpinWait();
         }
@@ -148,18 +164,28 @@ class RenderProcessTest {
       boolean alive = child.process().isAlive();
       child.process().destroyForcibly();
       child.process().waitFor(1, TimeUnit.MINUTES);
-      String where = "kill " + kill + " (seed " + seed + "): after " + after + " notices, "
-          + (midCommit ? "as the next generation was built" + (sawStaging ? "" : " (never seen)")
-          : "+" + delay + " ms") + (alive ? "" : ", but the render had already ended")
-          + (started ? "" : ", render ended early:\n" + child.printed());
+      String where =
+          "kill "
+              + kill
+              + " (seed "
+              + seed
+              + "): after "
+              + after
+              + " notices, "
+              + (midCommit
+                  ? "as the next generation was built" + (sawStaging ? "" : " (never seen)")
+                  : "+" + delay + " ms")
+              + (alive ? "" : ", but the render had already ended")
+              + (started ? "" : ", render ended early:\n" + child.printed());
       landed.add(where + "; staging left behind: " + staging(store));
       PublishedOutput.assertConsistent(output, where);
     }
     newEdition(project, 20);
     Child last = Child.start(project, output);
     assertEquals(0, last.exit(), "a render after the kills completes:\n" + last.printed());
-    Map<String, ?> listed = PublishedOutput.assertConsistent(output,
-        "after a complete render following the kills (seed " + seed + ")");
+    Map<String, ?> listed =
+        PublishedOutput.assertConsistent(
+            output, "after a complete render following the kills (seed " + seed + ")");
     assertEquals(2 * NOTICES, listed.size(), listed.keySet().toString());
     assertFalse(staging(store), "the next session removed what killed ones left");
     System.out.println("Kills (seed " + seed + "):\n  " + String.join("\n  ", landed));
@@ -175,21 +201,32 @@ class RenderProcessTest {
       holder.publish(Fixtures.produced("standard", "en-GB"));
       // A session of this same JVM that gives up must not release the holder's lock on its way
       // out: the operating system drops a process's record locks when any handle is closed.
-      assertThrows(OutputBusyException.class, () -> Publisher.open(output,
-          new Publisher.Options("impatient", java.time.Duration.ZERO, m -> { })).close());
+      assertThrows(
+          OutputBusyException.class,
+          () ->
+              Publisher.open(
+                      output, new Publisher.Options("impatient", java.time.Duration.ZERO, m -> {}))
+                  .close());
       child = Child.start(project, output, "-v", "standard", "-l", "pl");
-      assertTrue(child.awaitLine("waiting for the test publisher started by PID "
-          + ProcessHandle.current().pid() + " at "), "the render says whom it waits for:\n"
-          + child.printed());
+      assertTrue(
+          child.awaitLine(
+              "waiting for the test publisher started by PID "
+                  + ProcessHandle.current().pid()
+                  + " at "),
+          "the render says whom it waits for:\n" + child.printed());
       manifestWhileHeld = Files.readAllBytes(output.resolve("manifest.json"));
-      assertFalse(child.printed().toString().contains("[1/"),
+      assertFalse(
+          child.printed().toString().contains("[1/"),
           "nothing rendered while waiting:\n" + child.printed());
     }
     assertEquals(0, child.exit(), child.printed().toString());
     Map<String, ?> listed = PublishedOutput.assertConsistent(output, "after both");
-    assertTrue(listed.containsKey("standard/en-GB/standard.en-GB.pdf")
-        && listed.containsKey("standard/pl/standard.pl.pdf"), listed.keySet().toString());
-    assertFalse(new String(manifestWhileHeld, StandardCharsets.UTF_8).contains("standard.pl.pdf"),
+    assertTrue(
+        listed.containsKey("standard/en-GB/standard.en-GB.pdf")
+            && listed.containsKey("standard/pl/standard.pl.pdf"),
+        listed.keySet().toString());
+    assertFalse(
+        new String(manifestWhileHeld, StandardCharsets.UTF_8).contains("standard.pl.pdf"),
         "the waiting render published nothing while the folder was held");
   }
 }

@@ -35,14 +35,17 @@ class RenderStandardTest {
     }
 
     Map<String, JsonNode> entries = new TreeMap<>();
-    new ObjectMapper().readTree(output.resolve("manifest.json").toFile()).path("files")
+    new ObjectMapper()
+        .readTree(output.resolve("manifest.json").toFile())
+        .path("files")
         .forEach(e -> entries.put(e.path("path").asText(), e));
     assertEquals(3, entries.size(), entries.keySet().toString());
     JsonNode pdf1 = entries.get("standard/en-GB/standard.en-GB.pdf");
     JsonNode pdf2 = entries.get("standard/en-GB/standard.en-GB.ua2.pdf");
     assertEquals("ua1", pdf1.path("standard").asText());
     assertEquals("ua2", pdf2.path("standard").asText());
-    assertEquals("PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4",
+    assertEquals(
+        "PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4",
         pdf2.path("validation").path("checks").get(0).asText());
     assertTrue(pdf2.path("validation").path("compliant").asBoolean());
 
@@ -65,8 +68,17 @@ class RenderStandardTest {
   }
 
   private static Cli render(Path output, String... more) {
-    String[] base = {"render", "-v", "standard", "-l", "en-GB",
-        "--project", Fixtures.PROJECT.toString(), "--output", output.toString()};
+    String[] base = {
+      "render",
+      "-v",
+      "standard",
+      "-l",
+      "en-GB",
+      "--project",
+      Fixtures.PROJECT.toString(),
+      "--output",
+      output.toString()
+    };
     String[] args = Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, args, base.length, more.length);
     return Cli.run(args);

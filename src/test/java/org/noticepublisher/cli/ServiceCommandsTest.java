@@ -30,8 +30,20 @@ class ServiceCommandsTest {
   @Test
   void usersAddStoresAHashNeverThePassword(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("users.json");
-    Cli added = withInput("correct horse battery\n", "users", "add", "--users", file.toString(),
-        "--name", "tomasz", "--role", "translator", "-l", "pl,uk", "--password-stdin");
+    Cli added =
+        withInput(
+            "correct horse battery\n",
+            "users",
+            "add",
+            "--users",
+            file.toString(),
+            "--name",
+            "tomasz",
+            "--role",
+            "translator",
+            "-l",
+            "pl,uk",
+            "--password-stdin");
     assertEquals(0, added.code(), added.printed());
     assertTrue(added.out().contains("Saved tomasz (translator: pl, uk)"), added.printed());
     String json = Files.readString(file);
@@ -48,17 +60,47 @@ class ServiceCommandsTest {
   @Test
   void usersAddRefusesWhatCannotWork(@TempDir Path dir) {
     String file = dir.resolve("users.json").toString();
-    Cli noLocale = withInput("long enough pw\n", "users", "add", "--users", file, "--name", "a",
-        "--role", "translator", "--password-stdin");
+    Cli noLocale =
+        withInput(
+            "long enough pw\n",
+            "users",
+            "add",
+            "--users",
+            file,
+            "--name",
+            "a",
+            "--role",
+            "translator",
+            "--password-stdin");
     assertEquals(2, noLocale.code());
     assertTrue(noLocale.err().contains("a translator needs --locale"), noLocale.printed());
-    Cli badRole = withInput("long enough pw\n", "users", "add", "--users", file, "--name", "a",
-        "--role", "admin", "--password-stdin");
+    Cli badRole =
+        withInput(
+            "long enough pw\n",
+            "users",
+            "add",
+            "--users",
+            file,
+            "--name",
+            "a",
+            "--role",
+            "admin",
+            "--password-stdin");
     assertEquals(2, badRole.code());
-    assertTrue(badRole.err().contains("role must be viewer, translator or editor"),
-        badRole.printed());
-    Cli shortPassword = withInput("short\n", "users", "add", "--users", file, "--name", "a",
-        "--role", "editor", "--password-stdin");
+    assertTrue(
+        badRole.err().contains("role must be viewer, translator or editor"), badRole.printed());
+    Cli shortPassword =
+        withInput(
+            "short\n",
+            "users",
+            "add",
+            "--users",
+            file,
+            "--name",
+            "a",
+            "--role",
+            "editor",
+            "--password-stdin");
     assertEquals(2, shortPassword.code());
     assertTrue(shortPassword.err().contains("at least 8 characters"), shortPassword.printed());
     assertFalse(Files.exists(dir.resolve("users.json")), "nothing written");
@@ -67,8 +109,10 @@ class ServiceCommandsTest {
   @Test
   void serveNamesTheBadEntryOfAUsersFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("users.json");
-    Files.writeString(file, "{\"users\":[{\"name\":\"erin\",\"role\":\"admin\","
-        + "\"password\":\"$2a$10$abcdefghijklmnopqrstuv\"}]}");
+    Files.writeString(
+        file,
+        "{\"users\":[{\"name\":\"erin\",\"role\":\"admin\","
+            + "\"password\":\"$2a$10$abcdefghijklmnopqrstuv\"}]}");
     Cli r = Cli.run("serve", "--port", "0", "--users", file.toString());
     assertEquals(1, r.code(), r.printed());
     assertTrue(r.err().contains("user 1: role must be viewer, translator or editor"), r.printed());

@@ -23,14 +23,25 @@ class FindingSourceTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      // case | file edited | text replaced | by | notice | standard | code | where it is reported
-      "verify: section moved by CSS | templates/notice.css | /* Base style | #retention { position: absolute; top: 0; left: 0; } /* Base style | standard/en-GB | ua1 | order.moved | standard/en-GB/standard.en-GB.pdf",
-      "render: glyph in a template | templates/notice.html | <main> | <main><p>\uD800\uDF30</p> | standard/pl | ua1 | glyph | standard/pl/standard.pl.pdf",
-      "render: link inside a PDF/UA-2 notice | templates/notice.html | <main> | <main><p><a href=\"#retention\">Keeping data</a></p> | standard/en-GB | ua2 | standard.ua2.internal-link | standard/en-GB/standard.en-GB.ua2.pdf",
-      "assemble: text outside a bundle | templates/notice.html | <main> | <main><p>Written into the template</p> | standard/en-XA | ua1 | pseudo.untranslated | standard/en-XA/standard.en-XA.html"})
-  void everyFindingOfAFailedNoticeNamesAFile(String name, String file, String from, String to,
-      String notice, String standard, String code, String where) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // case | file edited | text replaced | by | notice | standard | code | where it is reported
+        "verify: section moved by CSS | templates/notice.css | /* Base style | #retention { position: absolute; top: 0; left: 0; } /* Base style | standard/en-GB | ua1 | order.moved | standard/en-GB/standard.en-GB.pdf",
+        "render: glyph in a template | templates/notice.html | <main> | <main><p>\uD800\uDF30</p> | standard/pl | ua1 | glyph | standard/pl/standard.pl.pdf",
+        "render: link inside a PDF/UA-2 notice | templates/notice.html | <main> | <main><p><a href=\"#retention\">Keeping data</a></p> | standard/en-GB | ua2 | standard.ua2.internal-link | standard/en-GB/standard.en-GB.ua2.pdf",
+        "assemble: text outside a bundle | templates/notice.html | <main> | <main><p>Written into the template</p> | standard/en-XA | ua1 | pseudo.untranslated | standard/en-XA/standard.en-XA.html"
+      })
+  void everyFindingOfAFailedNoticeNamesAFile(
+      String name,
+      String file,
+      String from,
+      String to,
+      String notice,
+      String standard,
+      String code,
+      String where)
+      throws Exception {
     Path project = Fixtures.copyOfProject(tmp.resolve("project"));
     Fixtures.edit(project.resolve(file), from, to);
     String[] v = notice.split("/");
@@ -40,13 +51,17 @@ class FindingSourceTest {
     Publication p = Pipeline.open(project).produce(id, layout);
 
     assertFalse(p.publishable(), () -> name + " was published: " + p.findings());
-    Finding expected = p.findings().stream().filter(f -> f.code().equals(code)).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + code + " finding: " + p.findings()));
-    assertTrue(expected.toString().startsWith(where + ": error [" + code + "] "),
-        expected::toString);
+    Finding expected =
+        p.findings().stream()
+            .filter(f -> f.code().equals(code))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + code + " finding: " + p.findings()));
+    assertTrue(
+        expected.toString().startsWith(where + ": error [" + code + "] "), expected::toString);
     List<String> files = List.of(layout.pdfFile(id), layout.htmlFile(id));
     for (Finding f : p.findings()) {
-      boolean opens = files.contains(f.source()) || Files.isRegularFile(project.resolve(f.source()));
+      boolean opens =
+          files.contains(f.source()) || Files.isRegularFile(project.resolve(f.source()));
       assertTrue(opens, () -> "names no file of the project or the output folder: " + f);
     }
   }

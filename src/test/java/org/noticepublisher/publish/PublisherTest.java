@@ -28,9 +28,9 @@ import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.PublishedOutput;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.pipeline.Publication;
 
 /** The publishing session: file modes, the lock, and what it does with an output changed behind. */
 class PublisherTest {
@@ -65,15 +65,17 @@ class PublisherTest {
   @Test
   void publishedFilesGetTheModeTheUmaskGives(@TempDir Path dir) throws Exception {
     Set<PosixFilePermission> expected = umaskMode(dir);
-    assertTrue(expected.contains(PosixFilePermission.OTHERS_READ),
+    assertTrue(
+        expected.contains(PosixFilePermission.OTHERS_READ),
         "this test needs a umask that lets others read, such as 022: " + expected);
     Path output = published(dir, english());
     try (Publisher publisher = Publisher.open(output)) {
       publisher.publish(polish()); // shared and new files alike
     }
-    for (String file : List.of(PDF, HTML, "standard/pl/standard.pl.pdf", "manifest.json",
-        "index.html")) {
-      assertEquals(PosixFilePermissions.toString(expected),
+    for (String file :
+        List.of(PDF, HTML, "standard/pl/standard.pl.pdf", "manifest.json", "index.html")) {
+      assertEquals(
+          PosixFilePermissions.toString(expected),
           PosixFilePermissions.toString(Files.getPosixFilePermissions(output.resolve(file))),
           file);
     }
@@ -87,17 +89,19 @@ class PublisherTest {
     Files.createDirectories(plain.resolve("standard/en-GB"));
     for (String file : List.of(PDF, HTML, "manifest.json", "index.html")) {
       Files.copy(output.resolve(file), plain.resolve(file));
-      Files.setPosixFilePermissions(plain.resolve(file),
-          PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(
+          plain.resolve(file), PosixFilePermissions.fromString("rw-------"));
     }
     try (Publisher publisher = Publisher.open(plain)) {
       assertEquals(List.of(), publisher.findings());
     }
     assertTrue(Files.isSymbolicLink(plain), "the folder is now a link to a generation");
     PublishedOutput.assertConsistent(plain, "taken over");
-    assertArrayEquals(english().pdf().orElseThrow().bytes(),
-        Files.readAllBytes(plain.resolve(PDF)));
-    assertEquals(umaskMode(dir), Files.getPosixFilePermissions(plain.resolve(PDF)),
+    assertArrayEquals(
+        english().pdf().orElseThrow().bytes(), Files.readAllBytes(plain.resolve(PDF)));
+    assertEquals(
+        umaskMode(dir),
+        Files.getPosixFilePermissions(plain.resolve(PDF)),
         "the 0600 of files published before is not kept");
   }
 
@@ -109,29 +113,37 @@ class PublisherTest {
     String[] told = new String[1];
     CompletableFuture<Boolean> second;
     try (Publisher first = Publisher.open(output, Publisher.Options.of("render"))) {
-      second = CompletableFuture.supplyAsync(() -> {
-        Publisher.Options options = new Publisher.Options("web service", Duration.ofMinutes(2),
-            message -> {
-              told[0] = message;
-              secondWaits.countDown();
-            });
-        try (Publisher p = Publisher.open(output, options)) {
-          boolean afterFirst = firstClosed.get();
-          p.publish(polish());
-          return afterFirst;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      second =
+          CompletableFuture.supplyAsync(
+              () -> {
+                Publisher.Options options =
+                    new Publisher.Options(
+                        "web service",
+                        Duration.ofMinutes(2),
+                        message -> {
+                          told[0] = message;
+                          secondWaits.countDown();
+                        });
+                try (Publisher p = Publisher.open(output, options)) {
+                  boolean afterFirst = firstClosed.get();
+                  p.publish(polish());
+                  return afterFirst;
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       assertTrue(secondWaits.await(2, TimeUnit.MINUTES), "the second session says it waits");
       first.publish(english());
       firstClosed.set(true);
     }
     assertTrue(second.get(2, TimeUnit.MINUTES), "the second session ran only after the first");
-    assertTrue(told[0].startsWith("waiting for the render started by PID "
-        + ProcessHandle.current().pid() + " at "), told[0]);
+    assertTrue(
+        told[0].startsWith(
+            "waiting for the render started by PID " + ProcessHandle.current().pid() + " at "),
+        told[0]);
     Map<String, JsonNode> listed = PublishedOutput.assertConsistent(output, "after both");
-    assertTrue(listed.containsKey(PDF) && listed.containsKey("standard/pl/standard.pl.pdf"),
+    assertTrue(
+        listed.containsKey(PDF) && listed.containsKey("standard/pl/standard.pl.pdf"),
         "both sessions' notices are published: " + listed.keySet());
   }
 
@@ -139,13 +151,20 @@ class PublisherTest {
   void aSessionThatMayNotWaitGivesUpNamingTheHolder(@TempDir Path dir) throws Exception {
     Path output = dir.resolve("output");
     try (Publisher first = Publisher.open(output, Publisher.Options.of("render"))) {
-      OutputBusyException e = assertThrows(OutputBusyException.class, () -> Publisher.open(output,
-          new Publisher.Options("web service", Duration.ZERO, message -> { })));
-      assertTrue(e.getMessage().contains("in use by the render started by PID "
-          + ProcessHandle.current().pid()), e.getMessage());
+      OutputBusyException e =
+          assertThrows(
+              OutputBusyException.class,
+              () ->
+                  Publisher.open(
+                      output, new Publisher.Options("web service", Duration.ZERO, message -> {})));
+      assertTrue(
+          e.getMessage()
+              .contains("in use by the render started by PID " + ProcessHandle.current().pid()),
+          e.getMessage());
     }
-    try (Publisher again = Publisher.open(output, new Publisher.Options("web service",
-        Duration.ZERO, message -> { }))) {
+    try (Publisher again =
+        Publisher.open(
+            output, new Publisher.Options("web service", Duration.ZERO, message -> {}))) {
       assertEquals(output, again.output(), "the lock is free once the first session closed");
     }
   }
@@ -169,8 +188,11 @@ class PublisherTest {
   @Test
   void aManifestWithoutUsableEntriesIsRefusedToo(@TempDir Path dir) throws Exception {
     Path output = published(dir, english());
-    for (String text : List.of("[]", "{\"files\":[{\"path\":\"../../etc/passwd\",\"sha256\":\"x\","
-        + "\"bytes\":1}]}", "{\"files\":[{\"path\":\"" + PDF + "\"}]}")) {
+    for (String text :
+        List.of(
+            "[]",
+            "{\"files\":[{\"path\":\"../../etc/passwd\",\"sha256\":\"x\"," + "\"bytes\":1}]}",
+            "{\"files\":[{\"path\":\"" + PDF + "\"}]}")) {
       Files.writeString(output.resolve("manifest.json"), text);
       FindingsException e = assertThrows(FindingsException.class, () -> Publisher.open(output));
       assertEquals("manifest-unreadable", e.findings().get(0).code(), text);
@@ -189,8 +211,13 @@ class PublisherTest {
     FindingsException e = assertThrows(FindingsException.class, () -> Publisher.open(output));
 
     Finding f = e.findings().get(0);
-    assertEquals(output.resolve("manifest.json") + ":" + line + ": error [manifest-unreadable] "
-        + "the manifest is not in the form this version writes", f.toString().split(" \\(")[0]);
+    assertEquals(
+        output.resolve("manifest.json")
+            + ":"
+            + line
+            + ": error [manifest-unreadable] "
+            + "the manifest is not in the form this version writes",
+        f.toString().split(" \\(")[0]);
     assertTrue(f.fix().startsWith("restore manifest.json from a backup"), f.toString());
     assertEquals(broken, Files.readString(output.resolve("manifest.json")), "manifest untouched");
   }
@@ -209,23 +236,39 @@ class PublisherTest {
       findings = publisher.findings();
     }
     String all = findings.stream().map(Finding::toString).collect(Collectors.joining("\n"));
-    assertEquals(Map.of(
+    assertEquals(
+        Map.of(
             "manifest-entry-removed", List.of(output.resolve(HTML).toString()),
             "file-changed", List.of(output.resolve("standard/pl/standard.pl.pdf").toString()),
             "file-not-listed", List.of(output.resolve("standard/pl/notes.txt").toString()),
-            "file-unpaired", List.of(output.resolve(PDF).toString(),
-                output.resolve("standard/pl/standard.pl.html").toString()),
+            "file-unpaired",
+                List.of(
+                    output.resolve(PDF).toString(),
+                    output.resolve("standard/pl/standard.pl.html").toString()),
             "output-kept", List.of("")),
-        findings.stream().collect(Collectors.groupingBy(Finding::code,
-            Collectors.mapping(Finding::source, Collectors.toList()))), all);
+        findings.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Finding::code, Collectors.mapping(Finding::source, Collectors.toList()))),
+        all);
     Map<String, JsonNode> listed = PublishedOutput.assertConsistent(output, "after the check");
-    assertEquals(Set.of("children-and-young-people/en-GB/children-and-young-people.en-GB.pdf",
-        "children-and-young-people/en-GB/children-and-young-people.en-GB.html"), listed.keySet(),
+    assertEquals(
+        Set.of(
+            "children-and-young-people/en-GB/children-and-young-people.en-GB.pdf",
+            "children-and-young-people/en-GB/children-and-young-people.en-GB.html"),
+        listed.keySet(),
         "the notice left whole stays published");
-    Path kept = Path.of(findings.stream().filter(f -> f.code().equals("output-kept")).findFirst()
-        .orElseThrow().message().replaceFirst(".* kept as ", ""));
-    assertTrue(Files.exists(kept.resolve("standard/pl/notes.txt")), "the left-out files are kept: "
-        + kept);
+    Path kept =
+        Path.of(
+            findings.stream()
+                .filter(f -> f.code().equals("output-kept"))
+                .findFirst()
+                .orElseThrow()
+                .message()
+                .replaceFirst(".* kept as ", ""));
+    assertTrue(
+        Files.exists(kept.resolve("standard/pl/notes.txt")),
+        "the left-out files are kept: " + kept);
     assertArrayEquals(pdf, Files.readAllBytes(kept.resolve("standard/pl/standard.pl.pdf")));
     assertTrue(Files.exists(kept.resolve(PDF)), "the kept folder is what readers saw before");
   }
@@ -237,7 +280,8 @@ class PublisherTest {
     Path seen = output.toRealPath(); // a reader (a download) that started before the next publish
     try (Publisher publisher = Publisher.open(output)) {
       publisher.publish(polish());
-      assertEquals(Set.of(PDF, HTML),
+      assertEquals(
+          Set.of(PDF, HTML),
           PublishedOutput.assertConsistent(seen, "the reader's").keySet(),
           "the reader's generation is still whole, without the new notice");
       assertEquals(4, PublishedOutput.assertConsistent(output, "the new").size());
@@ -266,13 +310,22 @@ class PublisherTest {
 
   @Test
   void onlyVerifiedPublicationsArePublished(@TempDir Path dir) {
-    Publication failed = new Publication(new NoticeId("standard", "en-GB"), Layout.DEFAULT,
-        english().notice(), java.util.Optional.empty(), english().verdict(), english().reading(),
-        english().timings(), english().sources());
-    assertThrows(IllegalArgumentException.class, () -> {
-      try (Publisher p = Publisher.open(dir.resolve("output"))) {
-        p.publish(failed);
-      }
-    });
+    Publication failed =
+        new Publication(
+            new NoticeId("standard", "en-GB"),
+            Layout.DEFAULT,
+            english().notice(),
+            java.util.Optional.empty(),
+            english().verdict(),
+            english().reading(),
+            english().timings(),
+            english().sources());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> {
+          try (Publisher p = Publisher.open(dir.resolve("output"))) {
+            p.publish(failed);
+          }
+        });
   }
 }

@@ -17,19 +17,25 @@ class BundleFitTest {
   @Test
   void tooLongAndUndrawableTextIsReportedAtItsLine() throws Exception {
     Path file = Path.of("src/test/resources/qa/fit/pl.properties");
-    List<Finding> findings = FIT.check(Bundle.load(file),
-        Fixtures.pipeline().assembler().variants().values());
+    List<Finding> findings =
+        FIT.check(Bundle.load(file), Fixtures.pipeline().assembler().variants().values());
     assertEquals(3, findings.size(), findings.toString());
-    assertTrue(findings.stream().anyMatch(f -> f.line() == 4 && f.message().startsWith(
-        "too long for the title (H1): ")), findings.toString());
-    Finding footer = findings.stream().filter(f -> f.message().contains("running footer"))
-        .findFirst().orElseThrow();
+    assertTrue(
+        findings.stream()
+            .anyMatch(
+                f -> f.line() == 4 && f.message().startsWith("too long for the title (H1): ")),
+        findings.toString());
+    Finding footer =
+        findings.stream()
+            .filter(f -> f.message().contains("running footer"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(4, footer.line());
     assertTrue(footer.message().startsWith("too long for the running footer: "), footer.message());
     assertTrue(footer.message().endsWith("needs 3 lines, room for 2"), footer.message());
     assertEquals("standard.title", footer.code());
-    Finding glyphs = findings.stream().filter(f -> f.code().equals("collect.heading")).findFirst()
-        .orElseThrow();
+    Finding glyphs =
+        findings.stream().filter(f -> f.code().equals("collect.heading")).findFirst().orElseThrow();
     assertTrue(glyphs.isError());
     assertEquals(5, glyphs.line());
     assertTrue(glyphs.message().startsWith("no shipped font can draw U+0C24 త"), glyphs.message());
@@ -37,15 +43,18 @@ class BundleFitTest {
 
   @Test
   void theShippedBundlesFit() {
-    assertEquals(List.of(), FIT.check(Fixtures.pipeline().catalog(),
-        Fixtures.pipeline().assembler().variants().values()));
+    assertEquals(
+        List.of(),
+        FIT.check(
+            Fixtures.pipeline().catalog(), Fixtures.pipeline().assembler().variants().values()));
   }
 
   @Test
   void widthFollowsTheScriptsFont() {
     double latin = FIT.widthMm("Privacy notice", 10, false, BundleFit.fontOrder("pl"));
     assertTrue(latin > 20 && latin < 35, "14 Latin letters at 10 pt: " + latin);
-    assertTrue(FIT.widthMm("Privacy notice", 10, true, BundleFit.fontOrder("pl")) > latin,
+    assertTrue(
+        FIT.widthMm("Privacy notice", 10, true, BundleFit.fontOrder("pl")) > latin,
         "bold is wider");
   }
 }

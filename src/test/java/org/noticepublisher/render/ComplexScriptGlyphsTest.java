@@ -39,8 +39,9 @@ import org.noticepublisher.verify.TextFidelity;
  */
 class ComplexScriptGlyphsTest {
   private static final PdfRenderer RENDERER = PdfRenderer.create();
-  private static final String FAMILIES = "'Noto Sans', 'Noto Sans Tamil', 'Noto Sans Bengali', "
-      + "'Noto Sans Gujarati', 'Noto Sans Gurmukhi'";
+  private static final String FAMILIES =
+      "'Noto Sans', 'Noto Sans Tamil', 'Noto Sans Bengali', "
+          + "'Noto Sans Gujarati', 'Noto Sans Gurmukhi'";
   private static final String URDU = "'Noto Nastaliq Urdu', 'Noto Sans'";
 
   record Sample(String script, String lang, String font, boolean rtl, List<String> words) {
@@ -52,15 +53,20 @@ class ComplexScriptGlyphsTest {
 
   static List<Sample> samples() throws IOException {
     Map<String, Sample> byScript = new LinkedHashMap<>();
-    try (InputStream in = ComplexScriptGlyphsTest.class.getResourceAsStream("/shaping/samples.tsv")) {
+    try (InputStream in =
+        ComplexScriptGlyphsTest.class.getResourceAsStream("/shaping/samples.tsv")) {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
         String[] f = line.split("\t");
         String key = f[0] + " " + f[2];
-        byScript.computeIfAbsent(key, k -> new Sample(key, f[1], f[2], Boolean.parseBoolean(f[3]),
-            new ArrayList<>())).words().add(f[4]);
+        byScript
+            .computeIfAbsent(
+                key,
+                k -> new Sample(key, f[1], f[2], Boolean.parseBoolean(f[3]), new ArrayList<>()))
+            .words()
+            .add(f[4]);
       }
     }
     return List.copyOf(byScript.values());
@@ -68,12 +74,31 @@ class ComplexScriptGlyphsTest {
 
   static RenderedPdf render(PdfRenderer renderer, String lang, boolean rtl, String text)
       throws Exception {
-    String html = "<!DOCTYPE html><html lang=\"" + lang + "\" dir=\"" + (rtl ? "rtl" : "ltr")
-        + "\"><head><meta charset=\"UTF-8\"/><title>Sample</title>"
-        + "<meta name=\"subject\" content=\"sample\"/><style>html { font-family: "
-        + (rtl ? URDU : FAMILIES) + "; } </style></head><body><p>" + text + "</p></body></html>";
-    Notice notice = new Notice(new NoticeId("sample", lang), lang, rtl, "Sample", "sample", "test",
-        html, List.of(text), false, Map.of(), Notice.Fallback.NONE, List.of());
+    String html =
+        "<!DOCTYPE html><html lang=\""
+            + lang
+            + "\" dir=\""
+            + (rtl ? "rtl" : "ltr")
+            + "\"><head><meta charset=\"UTF-8\"/><title>Sample</title>"
+            + "<meta name=\"subject\" content=\"sample\"/><style>html { font-family: "
+            + (rtl ? URDU : FAMILIES)
+            + "; } </style></head><body><p>"
+            + text
+            + "</p></body></html>";
+    Notice notice =
+        new Notice(
+            new NoticeId("sample", lang),
+            lang,
+            rtl,
+            "Sample",
+            "sample",
+            "test",
+            html,
+            List.of(text),
+            false,
+            Map.of(),
+            Notice.Fallback.NONE,
+            List.of());
     return renderer.render(notice, LocalDate.of(2026, 1, 1));
   }
 
@@ -82,16 +107,24 @@ class ComplexScriptGlyphsTest {
   void drawnGlyphsAreTheJdkGlyphSequence(Sample sample) throws Exception {
     String text = String.join(" ", sample.words());
     boolean bold = sample.font().contains("-Bold");
-    RenderedPdf pdf = render(RENDERER, sample.lang(), sample.rtl(),
-        bold ? "<b>" + text + "</b>" : text);
+    RenderedPdf pdf =
+        render(RENDERER, sample.lang(), sample.rtl(), bold ? "<b>" + text + "</b>" : text);
     String psName = JdkShaper.psName(font(sample.font()));
-    assertEquals(expected(sample), drawnGlyphs(pdf.bytes(), psName, space(sample), blank(sample)),
+    assertEquals(
+        expected(sample),
+        drawnGlyphs(pdf.bytes(), psName, space(sample), blank(sample)),
         "glyph ids drawn in " + psName);
-    assertEquals(List.of(), TextFidelity.check(pdf.bytes(), List.of(text), "sample").stream()
-        .map(Finding::toString).toList(), "text read back");
+    assertEquals(
+        List.of(),
+        TextFidelity.check(pdf.bytes(), List.of(text), "sample").stream()
+            .map(Finding::toString)
+            .toList(),
+        "text read back");
     if (!sample.rtl()) {
-      assertEquals(TextFidelity.normalise(text), TextFidelity.normalise(
-          org.noticepublisher.verify.PdfInspection.contentText(pdf.bytes())));
+      assertEquals(
+          TextFidelity.normalise(text),
+          TextFidelity.normalise(
+              org.noticepublisher.verify.PdfInspection.contentText(pdf.bytes())));
     }
     List<Finding> findings = PdfValidator.publishingStandards().validate(pdf.bytes(), "sample");
     assertEquals(List.of(), findings.stream().map(Finding::toString).collect(Collectors.toList()));
@@ -103,18 +136,24 @@ class ComplexScriptGlyphsTest {
   void withoutShapingTheGlyphsDiffer(Sample sample) throws Exception {
     String text = String.join(" ", sample.words());
     boolean bold = sample.font().contains("-Bold");
-    RenderedPdf pdf = render(PdfRenderer.withoutComplexShaping(), sample.lang(), sample.rtl(),
-        bold ? "<b>" + text + "</b>" : text);
-    assertNotEquals(expected(sample),
-        drawnGlyphs(pdf.bytes(), JdkShaper.psName(font(sample.font())), space(sample),
-            blank(sample)));
+    RenderedPdf pdf =
+        render(
+            PdfRenderer.withoutComplexShaping(),
+            sample.lang(),
+            sample.rtl(),
+            bold ? "<b>" + text + "</b>" : text);
+    assertNotEquals(
+        expected(sample),
+        drawnGlyphs(
+            pdf.bytes(), JdkShaper.psName(font(sample.font())), space(sample), blank(sample)));
   }
 
   @Test
   void shapedTextIsReproducible() throws Exception {
     // The ToUnicode maps are completed after a first save: the bytes must still not vary.
     String text = "பெயர் ক্ষ ਪ੍ਰ ક્ષ";
-    assertArrayEquals(render(RENDERER, "ta", false, text).bytes(),
+    assertArrayEquals(
+        render(RENDERER, "ta", false, text).bytes(),
         render(PdfRenderer.create(), "ta", false, text).bytes());
   }
 
@@ -124,7 +163,10 @@ class ComplexScriptGlyphsTest {
     assertEquals("ok", org.noticepublisher.render.internal.ShapingTextRenderer.checkInternals());
   }
 
-  /** The JDK's glyphs for the words, in the order they appear on the line (reversed for right to left). */
+  /**
+   * The JDK's glyphs for the words, in the order they appear on the line (reversed for right to
+   * left).
+   */
   static List<Integer> expected(Sample sample) throws IOException {
     JdkShaper shaper = JdkShaper.of(font(sample.font()));
     List<String> words = new ArrayList<>(sample.words());
@@ -162,29 +204,30 @@ class ComplexScriptGlyphsTest {
       throws IOException {
     List<Integer> out = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDFStreamEngine engine = new PDFStreamEngine() {
-        {
-          addOperator(new org.apache.pdfbox.contentstream.operator.text.BeginText(this));
-          addOperator(new org.apache.pdfbox.contentstream.operator.text.EndText(this));
-          addOperator(new org.apache.pdfbox.contentstream.operator.text.SetFontAndSize(this));
-          addOperator(new org.apache.pdfbox.contentstream.operator.state.SetMatrix(this));
-          addOperator(new org.apache.pdfbox.contentstream.operator.text.ShowText(this));
-          addOperator(new org.apache.pdfbox.contentstream.operator.text.ShowTextAdjusted(this));
-          addOperator(new org.apache.pdfbox.contentstream.operator.state.Save(this));
-          addOperator(new org.apache.pdfbox.contentstream.operator.state.Restore(this));
-          addOperator(new org.apache.pdfbox.contentstream.operator.state.Concatenate(this));
-        }
-
-        @Override
-        protected void showGlyph(Matrix m, PDFont font, int code, Vector displacement) {
-          if (font.getName().endsWith("+" + psName) || font.getName().equals(psName)) {
-            int cid = ((org.apache.pdfbox.pdmodel.font.PDType0Font) font).codeToCID(code);
-            if (cid != space && cid != blank) {
-              out.add(cid);
+      PDFStreamEngine engine =
+          new PDFStreamEngine() {
+            {
+              addOperator(new org.apache.pdfbox.contentstream.operator.text.BeginText(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.text.EndText(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.text.SetFontAndSize(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.state.SetMatrix(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.text.ShowText(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.text.ShowTextAdjusted(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.state.Save(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.state.Restore(this));
+              addOperator(new org.apache.pdfbox.contentstream.operator.state.Concatenate(this));
             }
-          }
-        }
-      };
+
+            @Override
+            protected void showGlyph(Matrix m, PDFont font, int code, Vector displacement) {
+              if (font.getName().endsWith("+" + psName) || font.getName().equals(psName)) {
+                int cid = ((org.apache.pdfbox.pdmodel.font.PDType0Font) font).codeToCID(code);
+                if (cid != space && cid != blank) {
+                  out.add(cid);
+                }
+              }
+            }
+          };
       for (PDPage page : doc.getPages()) {
         engine.processPage(page);
       }

@@ -28,16 +28,22 @@ import org.noticepublisher.Finding;
 import org.noticepublisher.verify.PdfValidator;
 
 /**
- * A bounded load test on loopback: concurrent dashboard, preview, report and download requests, first
- * with nothing cached (renders queue; past the pool and its queue the service answers 503 with
- * Retry-After, which clients honour), then cached. Asserts no errors but those deliberate 503s, every
- * PDF served with 200 is valid (veraPDF, and the same bytes for the same notice), and the heap comes
- * back near its baseline. Latencies go to target/load-report.txt; nothing asserts on time.
+ * A bounded load test on loopback: concurrent dashboard, preview, report and download requests,
+ * first with nothing cached (renders queue; past the pool and its queue the service answers 503
+ * with Retry-After, which clients honour), then cached. Asserts no errors but those deliberate
+ * 503s, every PDF served with 200 is valid (veraPDF, and the same bytes for the same notice), and
+ * the heap comes back near its baseline. Latencies go to target/load-report.txt; nothing asserts on
+ * time.
  */
 class LoadTest {
-  private static final List<String> NOTICES = List.of("standard/en-GB", "standard/pl",
-      "standard/uk", "children-and-young-people/en-GB", "children-and-young-people/ro",
-      "consultation/en-GB");
+  private static final List<String> NOTICES =
+      List.of(
+          "standard/en-GB",
+          "standard/pl",
+          "standard/uk",
+          "children-and-young-people/en-GB",
+          "children-and-young-people/ro",
+          "consultation/en-GB");
   private static final int CLIENTS = 6;
   private static final int CACHED_REQUESTS = 240;
 
@@ -51,8 +57,8 @@ class LoadTest {
 
   @Test
   void concurrentRequestsColdAndCached(@TempDir Path temp) throws Exception {
-    try (Service service = Service.start(temp, false, Runtime.getRuntime().availableProcessors(),
-        2)) {
+    try (Service service =
+        Service.start(temp, false, Runtime.getRuntime().availableProcessors(), 2)) {
       WebClient warm = service.signedIn("vera");
       warm.get("/api/dashboard");
       // The first render of a JVM also starts veraPDF; measured apart, so "uncached" is a render.
@@ -63,51 +69,86 @@ class LoadTest {
       long cpuBefore = processCpuNanos();
 
       // Cold: every client asks for a different notice at once, more than the pool and queue hold.
-      run(service, CLIENTS, NOTICES.size(), (c, i) -> timed(c, "/notices/" + NOTICES.get(i)
-          + ".pdf", uncached));
+      run(
+          service,
+          CLIENTS,
+          NOTICES.size(),
+          (c, i) -> timed(c, "/notices/" + NOTICES.get(i) + ".pdf", uncached));
       long baseline = heap();
 
       // Cached: dashboard, HTML preview, report and PDF download, mixed, from every client.
       String[] kinds = {"/api/dashboard", "/", ".html", "report", ".pdf"};
-      run(service, CLIENTS, CACHED_REQUESTS, (c, i) -> {
-        String notice = NOTICES.get(i % NOTICES.size());
-        String kind = kinds[i % kinds.length];
-        String path = kind.startsWith("/") ? kind : kind.equals("report")
-            ? "/api/notices/" + notice : "/notices/" + notice + kind;
-        List<Long> byKind = cachedByKind.computeIfAbsent(kind,
-            k -> Collections.synchronizedList(new ArrayList<>()));
-        long ms = timed(c, path, cached);
-        if (ms >= 0) {
-          byKind.add(ms);
-        }
-      });
+      run(
+          service,
+          CLIENTS,
+          CACHED_REQUESTS,
+          (c, i) -> {
+            String notice = NOTICES.get(i % NOTICES.size());
+            String kind = kinds[i % kinds.length];
+            String path =
+                kind.startsWith("/")
+                    ? kind
+                    : kind.equals("report")
+                        ? "/api/notices/" + notice
+                        : "/notices/" + notice + kind;
+            List<Long> byKind =
+                cachedByKind.computeIfAbsent(
+                    kind, k -> Collections.synchronizedList(new ArrayList<>()));
+            long ms = timed(c, path, cached);
+            if (ms >= 0) {
+              byKind.add(ms);
+            }
+          });
       long after = heap();
       double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       long cpu = processCpuNanos() - cpuBefore;
 
       PdfValidator validator = PdfValidator.publishingStandards();
       for (Map.Entry<String, byte[]> e : firstPdf.entrySet()) {
-        List<Finding> problems = validator.validate(e.getValue(), e.getKey()).stream()
-            .filter(Finding::isError).toList();
+        List<Finding> problems =
+            validator.validate(e.getValue(), e.getKey()).stream().filter(Finding::isError).toList();
         assertEquals(List.of(), problems, e.getKey());
       }
-      String report = String.format(Locale.ROOT, "load test on loopback, %d render threads, "
-              + "queue 2, %d clients%n"
-              + "first render in this JVM (veraPDF start-up included): %d ms%n"
-              + "uncached PDF (render + verify, queueing included): n=%d p50=%d ms p95=%d ms%n"
-              + "cached (dashboard, page, preview, report, PDF):     n=%d p50=%d ms p95=%d ms%n"
-              + "deliberate 503s (then retried): %d%n"
-              + "heap after GC: before %d MB, after cold round %d MB, after cached round %d MB%n"
-              + "load average (1 min) before %.2f, after %.2f; CPU of the test JVM in both rounds:"
-              + " %d ms%n",
-          Runtime.getRuntime().availableProcessors(), CLIENTS, first.get(0),
-          uncached.size(), pct(uncached, 50), pct(uncached, 95),
-          cached.size(), pct(cached, 50), pct(cached, 95), busy.get(),
-          before >> 20, baseline >> 20, after >> 20, loadBefore, loadAfter, cpu / 1_000_000);
+      String report =
+          String.format(
+              Locale.ROOT,
+              "load test on loopback, %d render threads, "
+                  + "queue 2, %d clients%n"
+                  + "first render in this JVM (veraPDF start-up included): %d ms%n"
+                  + "uncached PDF (render + verify, queueing included): n=%d p50=%d ms p95=%d ms%n"
+                  + "cached (dashboard, page, preview, report, PDF):     n=%d p50=%d ms p95=%d ms%n"
+                  + "deliberate 503s (then retried): %d%n"
+                  + "heap after GC: before %d MB, after cold round %d MB, after cached round %d MB%n"
+                  + "load average (1 min) before %.2f, after %.2f; CPU of the test JVM in both rounds:"
+                  + " %d ms%n",
+              Runtime.getRuntime().availableProcessors(),
+              CLIENTS,
+              first.get(0),
+              uncached.size(),
+              pct(uncached, 50),
+              pct(uncached, 95),
+              cached.size(),
+              pct(cached, 50),
+              pct(cached, 95),
+              busy.get(),
+              before >> 20,
+              baseline >> 20,
+              after >> 20,
+              loadBefore,
+              loadAfter,
+              cpu / 1_000_000);
       StringBuilder kindsReport = new StringBuilder();
-      new java.util.TreeMap<>(cachedByKind).forEach((k, v) -> kindsReport.append(String.format(
-          Locale.ROOT, "  cached %-15s n=%d p50=%d ms p95=%d ms%n", k, v.size(), pct(v, 50),
-          pct(v, 95))));
+      new java.util.TreeMap<>(cachedByKind)
+          .forEach(
+              (k, v) ->
+                  kindsReport.append(
+                      String.format(
+                          Locale.ROOT,
+                          "  cached %-15s n=%d p50=%d ms p95=%d ms%n",
+                          k,
+                          v.size(),
+                          pct(v, 50),
+                          pct(v, 95))));
       report += kindsReport;
       Files.createDirectories(Paths.get("target"));
       Files.writeString(Paths.get("target", "load-report.txt"), report);
@@ -116,8 +157,13 @@ class LoadTest {
       assertEquals(NOTICES.size(), uncached.size());
       assertEquals(CACHED_REQUESTS, cached.size());
       assertEquals(NOTICES.size() + 1, firstPdf.size(), "every notice's PDF was served");
-      assertTrue(after <= baseline + (32L << 20), "heap grew from " + (baseline >> 20) + " MB to "
-          + (after >> 20) + " MB after the cached round");
+      assertTrue(
+          after <= baseline + (32L << 20),
+          "heap grew from "
+              + (baseline >> 20)
+              + " MB to "
+              + (after >> 20)
+              + " MB after the cached round");
     }
   }
 
@@ -137,12 +183,14 @@ class LoadTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < clients; t++) {
         WebClient client = people.get(t);
-        done.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            request.send(client, i);
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    request.send(client, i);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : done) {
         f.get(10, TimeUnit.MINUTES);
@@ -209,7 +257,9 @@ class LoadTest {
   /** CPU time of this JVM (all threads, client and server alike); -1 where the JDK cannot say. */
   private static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static long heap() throws InterruptedException {

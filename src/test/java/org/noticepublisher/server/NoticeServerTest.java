@@ -66,10 +66,13 @@ class NoticeServerTest {
     WebClient c = service.client();
     HttpResponse<byte[]> page = c.get("/translate/pl");
     assertEquals(302, page.statusCode());
-    assertEquals("/signin?next=%2Ftranslate%2Fpl", page.headers().firstValue("Location").orElse(""));
+    assertEquals(
+        "/signin?next=%2Ftranslate%2Fpl", page.headers().firstValue("Location").orElse(""));
     assertEquals(401, c.get("/api/dashboard").statusCode());
     assertEquals(302, c.get("/notices/standard/en-GB.pdf").statusCode());
-    assertEquals(403, c.postRaw("/api/translate/pl/check", Map.of("text", "a = b")).statusCode(),
+    assertEquals(
+        403,
+        c.postRaw("/api/translate/pl/check", Map.of("text", "a = b")).statusCode(),
         "no session, so no form token: refused");
   }
 
@@ -77,8 +80,9 @@ class NoticeServerTest {
   void sessionCookieIsHttpOnlyAndSameSite() throws Exception {
     WebClient c = service.client();
     c.get("/signin");
-    HttpResponse<byte[]> r = c.post("/signin", Map.of("name", "vera", "password", "vera-password",
-        "next", "/translate"));
+    HttpResponse<byte[]> r =
+        c.post(
+            "/signin", Map.of("name", "vera", "password", "vera-password", "next", "/translate"));
     assertEquals(303, r.statusCode(), text(r));
     assertEquals("/translate", r.headers().firstValue("Location").orElse(""));
     String cookie = r.headers().firstValue("Set-Cookie").orElse("");
@@ -92,8 +96,8 @@ class NoticeServerTest {
     for (String next : List.of("//evil.example/", "https://evil.example/", "/\\evil")) {
       WebClient c = service.client();
       c.get("/signin");
-      HttpResponse<byte[]> r = c.post("/signin", Map.of("name", "vera",
-          "password", "vera-password", "next", next));
+      HttpResponse<byte[]> r =
+          c.post("/signin", Map.of("name", "vera", "password", "vera-password", "next", next));
       assertEquals("/", r.headers().firstValue("Location").orElse(""), next);
     }
   }
@@ -128,7 +132,9 @@ class NoticeServerTest {
     assertTrue(html.contains("dpo.email"), "open facts of the profile: " + html);
     JsonNode api = json(vera.get("/api/dashboard"));
     assertEquals(3, api.path("variants").size());
-    assertEquals(Fixtures.pipeline().catalog().locales().size(), api.path("locales").size(),
+    assertEquals(
+        Fixtures.pipeline().catalog().locales().size(),
+        api.path("locales").size(),
         "a row for every locale the catalog has");
     assertTrue(api.path("openFacts").size() > 0);
     assertEquals("draft", api.path("locales").get(1).path("review").asText());
@@ -144,7 +150,8 @@ class NoticeServerTest {
     HttpResponse<byte[]> pdf = vera.get("/notices/standard/en-GB.pdf?download=1");
     assertEquals(200, pdf.statusCode());
     assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.ISO_8859_1));
-    assertEquals("attachment; filename=\"standard.en-GB.pdf\"",
+    assertEquals(
+        "attachment; filename=\"standard.en-GB.pdf\"",
         pdf.headers().firstValue("Content-Disposition").orElse(""));
     HttpResponse<byte[]> inline = vera.get("/notices/standard/en-GB.pdf");
     assertTrue(inline.headers().firstValue("Content-Disposition").orElse("").startsWith("inline"));
@@ -152,13 +159,23 @@ class NoticeServerTest {
     JsonNode report = json(vera.get("/api/notices/standard/en-GB"));
     assertTrue(report.path("publishable").asBoolean(), report.toString());
     assertTrue(report.path("readability").path("readingEase").isNumber());
-    assertEquals("passes", json(vera.get("/api/dashboard")).path("locales").get(0)
-        .path("cells").get(0).path("verdict").asText(), "the dashboard shows the cached verdict");
+    assertEquals(
+        "passes",
+        json(vera.get("/api/dashboard"))
+            .path("locales")
+            .get(0)
+            .path("cells")
+            .get(0)
+            .path("verdict")
+            .asText(),
+        "the dashboard shows the cached verdict");
     HttpResponse<byte[]> ua2 = vera.get("/notices/consultation/ko.pdf?standard=ua2&download=1");
     assertEquals(200, ua2.statusCode(), text(ua2));
-    assertEquals("%PDF-2.0", new String(ua2.body(), 0, 8, StandardCharsets.ISO_8859_1),
-        "PDF/UA-2 needs PDF 2.0");
-    assertEquals("attachment; filename=\"consultation.ko.ua2.pdf\"",
+    assertEquals(
+        "%PDF-2.0",
+        new String(ua2.body(), 0, 8, StandardCharsets.ISO_8859_1), "PDF/UA-2 needs PDF 2.0");
+    assertEquals(
+        "attachment; filename=\"consultation.ko.ua2.pdf\"",
         ua2.headers().firstValue("Content-Disposition").orElse(""));
     HttpResponse<byte[]> head = vera.head("/notices/standard/en-GB.pdf");
     assertEquals(200, head.statusCode());
@@ -183,9 +200,14 @@ class NoticeServerTest {
   @Test
   void traversalFindsNothing() throws Exception {
     WebClient vera = service.signedIn("vera");
-    for (String path : List.of("/output/../users.json", "/output/%2e%2e/users.json",
-        "/output/..%2fusers.json", "/output/%2e%2e%2f%2e%2e%2fproject/locales/pl.properties",
-        "/translate/..%2f..%2fusers", "/notices/standard/..%2f..%2fusers.json")) {
+    for (String path :
+        List.of(
+            "/output/../users.json",
+            "/output/%2e%2e/users.json",
+            "/output/..%2fusers.json",
+            "/output/%2e%2e%2f%2e%2e%2fproject/locales/pl.properties",
+            "/translate/..%2f..%2fusers",
+            "/notices/standard/..%2f..%2fusers.json")) {
       HttpResponse<byte[]> r = vera.get(path);
       assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, path + " → " + r.statusCode());
       assertFalse(text(r).contains("$2a$"), path + " leaked the users file");
@@ -199,8 +221,8 @@ class NoticeServerTest {
     HttpResponse<byte[]> r = tomasz.postRaw("/translate/pl/save", Map.of("text", before + "\n"));
     assertEquals(403, r.statusCode());
     assertTrue(text(r).contains("did not come from this service"), text(r));
-    HttpResponse<byte[]> wrong = tomasz.postRaw("/translate/pl/save",
-        Map.of("text", before, "csrf", "forged"));
+    HttpResponse<byte[]> wrong =
+        tomasz.postRaw("/translate/pl/save", Map.of("text", before, "csrf", "forged"));
     assertEquals(403, wrong.statusCode());
     assertEquals(before, polish());
   }
@@ -252,8 +274,8 @@ class NoticeServerTest {
   void uploadsMustBeUtf8AndSmall() throws Exception {
     WebClient tomasz = service.signedIn("tomasz");
     tomasz.get("/translate/pl");
-    byte[] latin1 = "bundle.status = draft\nstandard.title = Zażółć\n"
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "bundle.status = draft\nstandard.title = Zażółć\n".getBytes(StandardCharsets.ISO_8859_1);
     HttpResponse<byte[]> r = tomasz.upload("/translate/pl/check", "../../etc/passwd", latin1);
     assertEquals(422, r.statusCode(), text(r));
     assertTrue(text(r).contains("not UTF-8"), text(r));
@@ -268,10 +290,9 @@ class NoticeServerTest {
   @Test
   void markupInBundlesIsShownAsText() throws Exception {
     WebClient tomasz = service.signedIn("tomasz");
-    String text = polish().replaceFirst("(?m)^(standard\\.title\\s*=.*)$",
-        "$1 <script>alert(1)</script>");
-    HttpResponse<byte[]> r = tomasz.post("/api/translate/pl/check",
-        Map.of("text", text));
+    String text =
+        polish().replaceFirst("(?m)^(standard\\.title\\s*=.*)$", "$1 <script>alert(1)</script>");
+    HttpResponse<byte[]> r = tomasz.post("/api/translate/pl/check", Map.of("text", text));
     JsonNode result = json(r);
     assertTrue(result.path("findings").toString().contains("looks like markup"), result.toString());
     String preview = result.path("previews").get(0).path("html").asText();
@@ -284,8 +305,9 @@ class NoticeServerTest {
     WebClient erin = service.signedIn("erin");
     HttpResponse<byte[]> reviewed = erin.post("/translate/ro/review", Map.of());
     assertEquals(303, reviewed.statusCode(), text(reviewed));
-    assertTrue(Files.readString(service.project.resolve("locales/ro.properties"))
-        .contains("bundle.status = reviewed"));
+    assertTrue(
+        Files.readString(service.project.resolve("locales/ro.properties"))
+            .contains("bundle.status = reviewed"));
     erin.get("/publish");
     HttpResponse<byte[]> started = erin.post("/publish", Map.of("notice", "standard/en-GB"));
     assertEquals(303, started.statusCode(), text(started));
@@ -302,8 +324,9 @@ class NoticeServerTest {
     assertEquals(1, state.path("published").asInt());
     Path pdf = service.output.resolve("standard/en-GB/standard.en-GB.pdf");
     assertTrue(Files.isRegularFile(pdf));
-    assertTrue(Files.readString(service.output.resolve("manifest.json"))
-        .contains("standard/en-GB/standard.en-GB.pdf"));
+    assertTrue(
+        Files.readString(service.output.resolve("manifest.json"))
+            .contains("standard/en-GB/standard.en-GB.pdf"));
     HttpResponse<byte[]> page = erin.get(job);
     assertTrue(text(page).contains("1 of 1 published"), text(page));
     HttpResponse<byte[]> download = erin.get("/output/standard/en-GB/standard.en-GB.pdf");
@@ -329,8 +352,7 @@ class NoticeServerTest {
     Path bundle = service.project.resolve("locales/uk.properties");
     String before = Files.readString(bundle);
     // Cherokee: no shipped font has these letters, so the glyph check fails the notice.
-    Files.writeString(bundle, before.replaceFirst("(?m)^(consultation\\.title\\s*=.*)$",
-        "$1 ᏣᎳᎩ"));
+    Files.writeString(bundle, before.replaceFirst("(?m)^(consultation\\.title\\s*=.*)$", "$1 ᏣᎳᎩ"));
     try {
       WebClient erin = service.signedIn("erin");
       HttpResponse<byte[]> started = erin.post("/publish", Map.of("notice", "consultation/uk"));
@@ -343,8 +365,8 @@ class NoticeServerTest {
       assertEquals("done", state.path("state").asText(), state.toString());
       assertEquals(0, state.path("published").asInt(), state.toString());
       assertFalse(state.path("steps").get(0).path("passed").asBoolean());
-      assertTrue(state.path("steps").get(0).path("detail").asText().contains("error"),
-          state.toString());
+      assertTrue(
+          state.path("steps").get(0).path("detail").asText().contains("error"), state.toString());
       assertFalse(Files.exists(service.output.resolve("consultation/uk")), "nothing written");
       HttpResponse<byte[]> refused = erin.get("/notices/consultation/uk.pdf");
       assertEquals(422, refused.statusCode());
@@ -367,8 +389,9 @@ class NoticeServerTest {
       Path basis = own.project.resolve("locales/uk.basis.properties");
       String text = Files.readString(basis);
       // The uk translation of intro.p.1 was made from other English than en-GB has now.
-      Files.writeString(basis, text.replaceFirst("(?m)^intro\\.p\\.1 = This privacy notice",
-          "intro.p.1 = This notice"));
+      Files.writeString(
+          basis,
+          text.replaceFirst("(?m)^intro\\.p\\.1 = This privacy notice", "intro.p.1 = This notice"));
       WebClient vera = own.signedIn("vera");
       JsonNode uk = null;
       for (JsonNode row : json(vera.get("/api/dashboard")).path("locales")) {
@@ -389,10 +412,13 @@ class NoticeServerTest {
       WebClient erin = own.signedIn("erin");
       HttpResponse<byte[]> started = erin.post("/check", Map.of());
       assertEquals(303, started.statusCode(), text(started));
-      JsonNode job = json(erin.get("/api" + started.headers().firstValue("Location").orElseThrow()));
+      JsonNode job =
+          json(erin.get("/api" + started.headers().firstValue("Location").orElseThrow()));
       assertEquals("check", job.path("kind").asText());
-      assertEquals(Fixtures.pipeline().matrix(List.of(), List.of()).size(),
-          job.path("total").asInt(), "every variant in every locale");
+      assertEquals(
+          Fixtures.pipeline().matrix(List.of(), List.of()).size(),
+          job.path("total").asInt(),
+          "every variant in every locale");
       assertFalse(Files.exists(own.output.resolve("manifest.json")), "a check writes nothing");
     }
   }
@@ -414,8 +440,10 @@ class NoticeServerTest {
   @Test
   void anXliffFileFromACatToolIsCheckedAndPreviewedLikeABundle() throws Exception {
     WebClient tomasz = service.signedIn("tomasz");
-    String xliff = new org.noticepublisher.xliff.XliffExport(Fixtures.pipeline().catalog(),
-        Fixtures.pipeline().profile(), Map.of()).export("pl");
+    String xliff =
+        new org.noticepublisher.xliff.XliffExport(
+                Fixtures.pipeline().catalog(), Fixtures.pipeline().profile(), Map.of())
+            .export("pl");
     String edited = xliff.replace("Dane osobowe – czym są?", "Czym są dane osobowe?");
     assertTrue(!edited.equals(xliff), "the export holds the heading");
     HttpResponse<byte[]> r = tomasz.postText("/api/translate/pl/check", edited, tomasz.csrf);
@@ -433,8 +461,8 @@ class NoticeServerTest {
   @Test
   void aRenderSlowerThanTheLimitIs503AndFinishesForTheNextRequest(@TempDir Path elsewhere)
       throws Exception {
-    try (Service impatient = Service.start(elsewhere, false, 1, 1,
-        java.time.Duration.ofMillis(50))) {
+    try (Service impatient =
+        Service.start(elsewhere, false, 1, 1, java.time.Duration.ofMillis(50))) {
       WebClient vera = impatient.signedIn("vera");
       HttpResponse<byte[]> first = vera.get("/notices/standard/ro.pdf");
       assertEquals(503, first.statusCode());
@@ -479,22 +507,26 @@ class NoticeServerTest {
   @Test
   void onePublicationAtATime() throws Exception {
     WebClient erin = service.signedIn("erin");
-    HttpResponse<byte[]> first = erin.post("/publish",
-        Map.of("notice", "consultation/ro"));
+    HttpResponse<byte[]> first = erin.post("/publish", Map.of("notice", "consultation/ro"));
     assertEquals(303, first.statusCode(), text(first));
     HttpResponse<byte[]> second = erin.post("/publish", Map.of("all", "1"));
     assertEquals(409, second.statusCode(), text(second));
     assertTrue(text(second).contains("still running"), text(second));
     String job = first.headers().firstValue("Location").orElseThrow();
-    for (int i = 0; i < 600 && json(erin.get("/api" + job)).path("state").asText()
-        .equals("running"); i++) {
+    for (int i = 0;
+        i < 600 && json(erin.get("/api" + job)).path("state").asText().equals("running");
+        i++) {
       Thread.sleep(200);
     }
     assertEquals("done", json(erin.get("/api" + job)).path("state").asText());
   }
 
   private static JsonNode publishedCell(WebClient c) throws Exception {
-    return json(c.get("/api/dashboard")).path("locales").get(0).path("cells").get(0)
+    return json(c.get("/api/dashboard"))
+        .path("locales")
+        .get(0)
+        .path("cells")
+        .get(0)
         .path("published");
   }
 
@@ -504,18 +536,22 @@ class NoticeServerTest {
     try (Service small = Service.start(elsewhere, false, 1, 0)) {
       WebClient vera = small.signedIn("vera");
       vera.get("/api/dashboard");
-      List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+      List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> answers =
+          new ArrayList<>();
       java.util.concurrent.ExecutorService clients =
           java.util.concurrent.Executors.newFixedThreadPool(3);
       try {
         for (String locale : List.of("en-GB", "pl", "uk")) {
-          answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-              return vera.get("/notices/consultation/" + locale + ".pdf");
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          }, clients));
+          answers.add(
+              java.util.concurrent.CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      return vera.get("/notices/consultation/" + locale + ".pdf");
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  },
+                  clients));
         }
         List<Integer> statuses = new ArrayList<>();
         for (var a : answers) {
@@ -551,8 +587,9 @@ class NoticeServerTest {
         assertEquals("%PDF", new String(zip.readNBytes(4), StandardCharsets.ISO_8859_1));
       }
     }
-    assertEquals(List.of("children-and-young-people.en-GB.a5.pdf",
-        "children-and-young-people.ar.a5.pdf"), names);
+    assertEquals(
+        List.of("children-and-young-people.en-GB.a5.pdf", "children-and-young-people.ar.a5.pdf"),
+        names);
     assertEquals(400, vera.get("/print/download?layout=a5").statusCode());
   }
 
@@ -563,8 +600,7 @@ class NoticeServerTest {
     String name = json(vera.get("/api/dashboard")).path("organisation").asText();
     Fixtures.edit(profile, name, name + " Trust");
     try {
-      assertEquals(name + " Trust",
-          json(vera.get("/api/dashboard")).path("organisation").asText());
+      assertEquals(name + " Trust", json(vera.get("/api/dashboard")).path("organisation").asText());
     } finally {
       Fixtures.edit(profile, name + " Trust", name);
     }
@@ -591,18 +627,23 @@ class NoticeServerTest {
   @Test
   void withoutUsersTheServiceIsReadOnlyAndLoopbackOnly() throws Exception {
     Path output = temp.resolve("ro-output");
-    ServerSettings settings = ServerSettings.defaults(service.project, output)
-        .withAddress("127.0.0.1", 0);
-    try (NoticeServer ro = NoticeServer.start(settings,
-        new java.io.PrintWriter(new java.io.StringWriter()))) {
+    ServerSettings settings =
+        ServerSettings.defaults(service.project, output).withAddress("127.0.0.1", 0);
+    try (NoticeServer ro =
+        NoticeServer.start(settings, new java.io.PrintWriter(new java.io.StringWriter()))) {
       WebClient c = new WebClient(ro.port());
       assertEquals(200, c.get("/").statusCode());
       HttpResponse<byte[]> r = c.postRaw("/translate/pl/save", Map.of("text", "x"));
       assertEquals(403, r.statusCode());
       assertTrue(text(r).contains("read-only"), text(r));
     }
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> NoticeServer.start(
-        settings.withAddress("0.0.0.0", 0), new java.io.PrintWriter(new java.io.StringWriter())));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                NoticeServer.start(
+                    settings.withAddress("0.0.0.0", 0),
+                    new java.io.PrintWriter(new java.io.StringWriter())));
     assertTrue(e.getMessage().contains("without --users"), e.getMessage());
   }
 
@@ -611,14 +652,15 @@ class NoticeServerTest {
     try (Service plain = Service.start(elsewhere, false, 1, 2)) {
       WebClient tomasz = plain.signedIn("tomasz");
       String text = Files.readString(plain.project.resolve("locales/pl.properties"));
-      HttpResponse<byte[]> saved = tomasz.post("/translate/pl/save", Map.of("text", text
-          + "\n# checked\n"));
+      HttpResponse<byte[]> saved =
+          tomasz.post("/translate/pl/save", Map.of("text", text + "\n# checked\n"));
       assertEquals(303, saved.statusCode(), WebClient.text(saved));
-      String location = java.net.URLDecoder.decode(
-          saved.headers().firstValue("Location").orElse(""), StandardCharsets.UTF_8);
+      String location =
+          java.net.URLDecoder.decode(
+              saved.headers().firstValue("Location").orElse(""), StandardCharsets.UTF_8);
       assertTrue(location.contains("not in a git repository"), location);
-      assertTrue(Files.readString(plain.project.resolve("locales/pl.properties"))
-          .contains("# checked"));
+      assertTrue(
+          Files.readString(plain.project.resolve("locales/pl.properties")).contains("# checked"));
     }
   }
 
@@ -631,13 +673,21 @@ class NoticeServerTest {
     String call = "<th:block th:replace=\"~{blocks :: paragraphs('intro.p')}\"/>";
     String text = Files.readString(intro);
     assertTrue(text.contains(call), text);
-    Files.writeString(intro, text.replace(call, "<div>".repeat(6000) + call
-        + "</div>".repeat(6000)));
+    Files.writeString(
+        intro, text.replace(call, "<div>".repeat(6000) + call + "</div>".repeat(6000)));
   }
 
   private static void assertNoInternals(String body, Service own) {
-    for (String internal : List.of("Exception", "Error", "java.", "org.", "openhtmltopdf", "\tat ",
-        own.root.toString(), "StackOverflow")) {
+    for (String internal :
+        List.of(
+            "Exception",
+            "Error",
+            "java.",
+            "org.",
+            "openhtmltopdf",
+            "\tat ",
+            own.root.toString(),
+            "StackOverflow")) {
       assertFalse(body.contains(internal), "shows '" + internal + "': " + body);
     }
   }
@@ -654,12 +704,15 @@ class NoticeServerTest {
       assertNoInternals(text(page), own);
       HttpResponse<byte[]> api = vera.get("/api/notices/standard/en-GB");
       assertEquals(500, api.statusCode(), text(api));
-      assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith(
-          "application/json"), api.headers().toString());
+      assertTrue(
+          api.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+          api.headers().toString());
       assertEquals(500, json(api).path("status").asInt(), text(api));
       assertNoInternals(text(api), own);
       assertTrue(own.log.toString().contains("StackOverflowError"), "the details are logged");
-      assertEquals(2, json(vera.get("/health")).path("renders").path("rendered").asInt(),
+      assertEquals(
+          2,
+          json(vera.get("/health")).path("renders").path("rendered").asInt(),
           "the failed render was not cached: the second request rendered again");
       HttpResponse<byte[]> pdf = vera.get("/notices/standard/en-GB.pdf");
       assertEquals(500, pdf.statusCode());
@@ -667,7 +720,8 @@ class NoticeServerTest {
       assertEquals(3, json(vera.get("/health")).path("renders").path("rendered").asInt());
 
       assertEquals(200, vera.get("/").statusCode(), "the service goes on serving");
-      Files.copy(Fixtures.PROJECT.resolve("templates/sections/intro.html"),
+      Files.copy(
+          Fixtures.PROJECT.resolve("templates/sections/intro.html"),
           own.project.resolve("templates/sections/intro.html"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       HttpResponse<byte[]> fixed = vera.get("/notices/standard/en-GB.pdf");
@@ -677,8 +731,7 @@ class NoticeServerTest {
   }
 
   @Test
-  void aCheckWhoseRenderThrowsFailsThatNoticeAndFinishes(@TempDir Path elsewhere)
-      throws Exception {
+  void aCheckWhoseRenderThrowsFailsThatNoticeAndFinishes(@TempDir Path elsewhere) throws Exception {
     try (Service own = Service.start(elsewhere, false, 1, 1)) {
       makeRendersThrow(own.project);
       WebClient erin = own.signedIn("erin");
@@ -709,25 +762,33 @@ class NoticeServerTest {
   @Test
   void savingAnXliffFileRecordsTheBasisAsTheImportDoes(@TempDir Path elsewhere) throws Exception {
     try (Service own = Service.start(elsewhere, true, 1, 1)) {
-      Fixtures.edit(own.project.resolve("locales/en-GB.properties"),
-          "Registration number {icoRegistration}.", "Our registration number is {icoRegistration}.");
+      Fixtures.edit(
+          own.project.resolve("locales/en-GB.properties"),
+          "Registration number {icoRegistration}.",
+          "Our registration number is {icoRegistration}.");
       WebClient tomasz = own.signedIn("tomasz");
       // The registration sentence is in intro.p.2 and consultation.intro.p.3.
       assertEquals(2, localeRow(tomasz, "pl").path("stale").asInt(), "both are stale");
       int ukStale = localeRow(tomasz, "uk").path("stale").asInt();
-      org.noticepublisher.pipeline.Pipeline now = org.noticepublisher.pipeline.Pipeline.open(own.project);
-      String xliff = new org.noticepublisher.xliff.XliffExport(now.catalog(), now.profile(),
-          Map.of()).export("pl")
-          .replace("Numer rejestracyjny: <ph", "Nasz numer rejestracyjny to <ph")
-          .replaceFirst("(<unit id=\"intro.p.2\"(?s:.*?))<segment id=\"s1\"",
-              "$1<segment id=\"s1\" state=\"translated\"")
-          .replaceFirst("(<unit id=\"consultation.intro.p.3\"(?s:.*?))<segment id=\"s1\"",
-              "$1<segment id=\"s1\" state=\"translated\"");
+      org.noticepublisher.pipeline.Pipeline now =
+          org.noticepublisher.pipeline.Pipeline.open(own.project);
+      String xliff =
+          new org.noticepublisher.xliff.XliffExport(now.catalog(), now.profile(), Map.of())
+              .export("pl")
+              .replace("Numer rejestracyjny: <ph", "Nasz numer rejestracyjny to <ph")
+              .replaceFirst(
+                  "(<unit id=\"intro.p.2\"(?s:.*?))<segment id=\"s1\"",
+                  "$1<segment id=\"s1\" state=\"translated\"")
+              .replaceFirst(
+                  "(<unit id=\"consultation.intro.p.3\"(?s:.*?))<segment id=\"s1\"",
+                  "$1<segment id=\"s1\" state=\"translated\"");
       HttpResponse<byte[]> saved = tomasz.post("/translate/pl/save", Map.of("text", xliff));
       assertEquals(303, saved.statusCode(), text(saved));
       assertTrue(polishOf(own).contains("Nasz numer rejestracyjny to"));
-      assertTrue(Files.readString(own.project.resolve("locales/pl.basis.properties"))
-          .contains("Our registration number is {icoRegistration}."), "the new English recorded");
+      assertTrue(
+          Files.readString(own.project.resolve("locales/pl.basis.properties"))
+              .contains("Our registration number is {icoRegistration}."),
+          "the new English recorded");
       assertEquals(0, localeRow(tomasz, "pl").path("stale").asInt(), "no longer stale");
       assertEquals(ukStale, localeRow(tomasz, "uk").path("stale").asInt(), "uk's stay stale");
       try (Git git = Git.open(own.project.toFile())) {
@@ -743,7 +804,9 @@ class NoticeServerTest {
             files.add(walk.getPathString());
           }
         }
-        assertEquals(List.of("locales/pl.basis.properties", "locales/pl.properties"), files,
+        assertEquals(
+            List.of("locales/pl.basis.properties", "locales/pl.properties"),
+            files,
             "bundle and basis in one commit");
       }
     }
@@ -782,12 +845,14 @@ class NoticeServerTest {
           state = json(erin.get("/api" + job));
         }
         assertTrue(state.path("message").asText().contains("waiting"), state.toString());
-        String edited = before.replaceFirst("(?m)^(standard\\.title\\s*=.*)$",
-            "$1 (po publikacji)");
+        String edited =
+            before.replaceFirst("(?m)^(standard\\.title\\s*=.*)$", "$1 (po publikacji)");
         HttpResponse<byte[]> saved = tomasz.post("/translate/pl/save", Map.of("text", edited));
         assertEquals(303, saved.statusCode(), text(saved));
         assertTrue(polishOf(own).contains("(po publikacji)"));
-        assertEquals("running", json(erin.get("/api" + job)).path("state").asText(),
+        assertEquals(
+            "running",
+            json(erin.get("/api" + job)).path("state").asText(),
             "the save did not wait for the publication");
       }
       JsonNode state = finished(erin, job);
@@ -801,15 +866,21 @@ class NoticeServerTest {
       JsonNode manifest = JSON.readTree(own.output.resolve("manifest.json").toFile());
       for (JsonNode f : manifest.path("files")) {
         if (f.path("path").asText().equals("standard/pl/standard.pl.pdf")) {
-          assertEquals(org.noticepublisher.sources.NoticeSources.scan(then).hash(
-              new org.noticepublisher.NoticeId("standard", "pl"),
-              org.noticepublisher.assemble.Layout.DEFAULT).hex(), f.path("sources").asText(),
+          assertEquals(
+              org.noticepublisher.sources.NoticeSources.scan(then)
+                  .hash(
+                      new org.noticepublisher.NoticeId("standard", "pl"),
+                      org.noticepublisher.assemble.Layout.DEFAULT)
+                  .hex(),
+              f.path("sources").asText(),
               "the manifest records the sources that were rendered");
         }
       }
       JsonNode pl = localeRow(erin, "pl").path("cells");
-      assertEquals("yes", pl.get(cellOf(erin, "standard")).path("published").path("changed")
-          .asText(), "the save came after the copy: " + pl);
+      assertEquals(
+          "yes",
+          pl.get(cellOf(erin, "standard")).path("published").path("changed").asText(),
+          "the save came after the copy: " + pl);
       assertTrue(twin.contains("lang=\"pl\""), "the twin is the Polish notice");
     }
   }
@@ -842,8 +913,10 @@ class NoticeServerTest {
       }
       assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 503), statuses.toString());
       JsonNode health = json(erin.get("/health")).path("renders");
-      assertEquals(1, health.path("mostAtOnce").asInt(), "one render thread, whoever asks: "
-          + health + " " + statuses);
+      assertEquals(
+          1,
+          health.path("mostAtOnce").asInt(),
+          "one render thread, whoever asks: " + health + " " + statuses);
     }
   }
 

@@ -22,11 +22,12 @@ final class Service implements AutoCloseable {
   final Path output;
   final Path usersFile;
   final NoticeServer server;
+
   /** What the service logged: requests and internal errors with their stack traces. */
   final StringWriter log;
 
-  private Service(Path root, Path project, Path output, Path usersFile, NoticeServer server,
-      StringWriter log) {
+  private Service(
+      Path root, Path project, Path output, Path usersFile, NoticeServer server, StringWriter log) {
     this.log = log;
     this.root = root;
     this.project = project;
@@ -56,8 +57,11 @@ final class Service implements AutoCloseable {
           .with("erin", Role.EDITOR, List.of(), "erin-password".toCharArray())
           .save(users);
       Path output = temp.resolve("output");
-      ServerSettings settings = ServerSettings.defaults(project, output).withAddress("127.0.0.1", 0)
-          .withUsers(users).withRenderLimits(threads, queue, renderTimeout);
+      ServerSettings settings =
+          ServerSettings.defaults(project, output)
+              .withAddress("127.0.0.1", 0)
+              .withUsers(users)
+              .withRenderLimits(threads, queue, renderTimeout);
       StringWriter log = new StringWriter();
       NoticeServer server = NoticeServer.start(settings, new PrintWriter(log, true));
       return new Service(temp, project, output, users, server, log);

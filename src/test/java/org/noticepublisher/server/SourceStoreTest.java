@@ -23,12 +23,17 @@ class SourceStoreTest {
   @Test
   void theStatusLineIsReplacedOrAdded() {
     String[][] cases = {
-      {"a = b\nbundle.status = reviewed\nc = d\n", "draft", "a = b\nbundle.status = draft\nc = d\n"},
+      {
+        "a = b\nbundle.status = reviewed\nc = d\n", "draft", "a = b\nbundle.status = draft\nc = d\n"
+      },
       {"bundle.status=draft\n", "reviewed", "bundle.status=reviewed\n"},
       {"  bundle.status : draft  \nx = y", "reviewed", "  bundle.status : reviewed\nx = y"},
       {"a = b\n", "draft", "bundle.status = draft\na = b\n"},
-      {"# bundle.status = reviewed\na = b\n", "draft",
-          "bundle.status = draft\n# bundle.status = reviewed\na = b\n"},
+      {
+        "# bundle.status = reviewed\na = b\n",
+        "draft",
+        "bundle.status = draft\n# bundle.status = reviewed\na = b\n"
+      },
     };
     for (String[] c : cases) {
       assertEquals(c[2], SourceStore.withStatus(c[0], c[1]), c[0]);
@@ -48,13 +53,15 @@ class SourceStoreTest {
     Path bundle = project.resolve("locales/pl.properties");
     String before = Files.readString(bundle);
     // What the CLI's xliff import holds while it writes (another process, or this one).
-    try (SourcesLock importing = SourcesLock.acquire(project, "xliff import of pl.xlf",
-        Duration.ZERO, message -> { })) {
-      SourceStore.BusyException busy = assertThrows(SourceStore.BusyException.class,
-          () -> store.saveDraft("pl", before + "\n# later\n", TOMASZ));
+    try (SourcesLock importing =
+        SourcesLock.acquire(project, "xliff import of pl.xlf", Duration.ZERO, message -> {})) {
+      SourceStore.BusyException busy =
+          assertThrows(
+              SourceStore.BusyException.class,
+              () -> store.saveDraft("pl", before + "\n# later\n", TOMASZ));
       assertTrue(busy.getMessage().contains("Try again"), busy.getMessage());
-      assertTrue(busy.getMessage().contains("xliff import of pl.xlf started by PID "),
-          busy.getMessage());
+      assertTrue(
+          busy.getMessage().contains("xliff import of pl.xlf started by PID "), busy.getMessage());
       assertEquals(before, Files.readString(bundle), "nothing written while importing");
     }
 
@@ -70,7 +77,8 @@ class SourceStoreTest {
     }
     assertTrue(Files.readString(bundle).endsWith("# later\n"));
     try (var files = Files.list(project.resolve("locales"))) {
-      assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")),
+      assertTrue(
+          files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")),
           "no temporary files left");
     }
   }

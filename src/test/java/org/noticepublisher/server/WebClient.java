@@ -14,11 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** One person's browser without the browser: cookies kept, forms posted with the page's CSRF token. */
+/**
+ * One person's browser without the browser: cookies kept, forms posted with the page's CSRF token.
+ */
 final class WebClient {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final int port;
   String csrf = "";
 
@@ -31,8 +37,10 @@ final class WebClient {
   }
 
   HttpResponse<byte[]> get(String path) throws Exception {
-    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri(path)).GET()
-        .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        http.send(
+            HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofMinutes(3)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     Matcher m = CSRF.matcher(text(r));
     if (m.find()) {
       csrf = m.group(1);
@@ -41,8 +49,11 @@ final class WebClient {
   }
 
   HttpResponse<byte[]> head(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).method("HEAD",
-        HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Posts a form with this session's CSRF token (as a page's form would). */
@@ -54,21 +65,26 @@ final class WebClient {
 
   /** Posts exactly {@code form}, token or not. */
   HttpResponse<byte[]> postRaw(String path, Map<String, String> form) throws Exception {
-    String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return http.send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .timeout(Duration.ofMinutes(3))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    String body =
+        form.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .timeout(Duration.ofMinutes(3))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Posts plain text to a JSON endpoint, the token in the X-CSRF-Token header. */
   HttpResponse<byte[]> postText(String path, String text, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .timeout(Duration.ofMinutes(3))
-        .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .timeout(Duration.ofMinutes(3))
+            .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
     if (token != null) {
       b.header("X-CSRF-Token", token);
     }
@@ -79,17 +95,29 @@ final class WebClient {
   HttpResponse<byte[]> upload(String path, String fileName, byte[] bytes) throws Exception {
     String boundary = "----np" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
-        + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"bundle\"; "
-        + "filename=\"" + fileName + "\"\r\nContent-Type: text/plain\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+                + csrf
+                + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"bundle\"; "
+                + "filename=\""
+                + fileName
+                + "\"\r\nContent-Type: text/plain\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(bytes);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http.send(HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .timeout(Duration.ofMinutes(3))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .timeout(Duration.ofMinutes(3))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * made of it (bin/notice-publisher), however often the jar is rebuilt; a changed class changes it.
  */
 class EngineTest {
-  private static final Map<String, String> CODE = Map.of(
-      "org/noticepublisher/A.class", "class A",
-      "org/noticepublisher/b/B.class", "class B",
-      "fonts/Some.ttf", "glyphs");
+  private static final Map<String, String> CODE =
+      Map.of(
+          "org/noticepublisher/A.class", "class A",
+          "org/noticepublisher/b/B.class", "class B",
+          "fonts/Some.ttf", "glyphs");
 
   @Test
   void classFolderAndJarOfItDigestTheSame(@TempDir Path dir) throws Exception {
@@ -40,8 +41,18 @@ class EngineTest {
 
     Files.writeString(classes.resolve("org/noticepublisher/A.class"), "class Z");
     assertNotEquals(Engine.ownCode(jar), Engine.ownCode(classes), "a class changed, same size");
-    Path changed = jar(dir.resolve("three.jar"), Map.of("org/noticepublisher/A.class", "class Z",
-        "org/noticepublisher/b/B.class", "class B", "fonts/Some.ttf", "glyphs"), 1L, "");
+    Path changed =
+        jar(
+            dir.resolve("three.jar"),
+            Map.of(
+                "org/noticepublisher/A.class",
+                "class Z",
+                "org/noticepublisher/b/B.class",
+                "class B",
+                "fonts/Some.ttf",
+                "glyphs"),
+            1L,
+            "");
     assertEquals(Engine.ownCode(classes), Engine.ownCode(changed), "the jar of the changed folder");
     Files.writeString(classes.resolve("org/noticepublisher/A.class"), "class A, changed");
     assertNotEquals(Engine.ownCode(jar), Engine.ownCode(classes), "a changed class");

@@ -40,30 +40,35 @@ class NoticeSourcesTest {
         Arguments.of("templates/notice.css", "}", "}\n/* note */", List.of("*/*")),
         Arguments.of("templates/organisation.properties", "\n", "\n# note\n", List.of("*/*")),
         Arguments.of("templates/sections/other-notices.html", ">", ">\n", List.of("standard/*")),
-        Arguments.of("templates/icons/rights.svg", ">", ">\n",
-            List.of("children-and-young-people/*")),
-        Arguments.of("templates/variants/consultation.properties", "\n", "\n# note\n",
+        Arguments.of(
+            "templates/icons/rights.svg", ">", ">\n", List.of("children-and-young-people/*")),
+        Arguments.of(
+            "templates/variants/consultation.properties",
+            "\n",
+            "\n# note\n",
             List.of("consultation/*")));
   }
 
   @ParameterizedTest(name = "{0} changes {3}")
   @MethodSource("edits")
-  void aChangeReachesExactlyTheNoticesThatReadIt(String file, String from, String to,
-      List<String> expected) throws IOException {
+  void aChangeReachesExactlyTheNoticesThatReadIt(
+      String file, String from, String to, List<String> expected) throws IOException {
     Fixtures.copyOfProject(project);
     Map<String, SourceHash> before = hashes(NoticeSources.scan(project));
     Path changed = project.resolve(file);
     String text = Files.readString(changed);
-    Files.writeString(changed, text.replaceFirst(java.util.regex.Pattern.quote(from),
-        java.util.regex.Matcher.quoteReplacement(to)));
+    Files.writeString(
+        changed,
+        text.replaceFirst(
+            java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
     Map<String, SourceHash> after = hashes(NoticeSources.scan(project));
 
-    List<String> changedNotices = before.keySet().stream()
-        .filter(id -> !before.get(id).equals(after.get(id)))
-        .toList();
-    List<String> wanted = before.keySet().stream()
-        .filter(id -> expected.stream().anyMatch(pattern -> matches(pattern, id)))
-        .toList();
+    List<String> changedNotices =
+        before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).toList();
+    List<String> wanted =
+        before.keySet().stream()
+            .filter(id -> expected.stream().anyMatch(pattern -> matches(pattern, id)))
+            .toList();
     assertEquals(wanted, changedNotices, "notices whose hash changed after editing " + file);
   }
 
@@ -73,7 +78,8 @@ class NoticeSourcesTest {
     NoticeId id = new NoticeId("standard", "pl");
     SourceHash a4 = NoticeSources.scan(project).hash(id, Layout.DEFAULT);
     assertEquals(a4, NoticeSources.scan(project).hash(id, Layout.DEFAULT));
-    assertNotEquals(a4, NoticeSources.scan(project).hash(id, new Layout(Layout.PageSize.A5, false)));
+    assertNotEquals(
+        a4, NoticeSources.scan(project).hash(id, new Layout(Layout.PageSize.A5, false)));
     assertNotEquals(a4, NoticeSources.scan(project).hash(id, new Layout(Layout.PageSize.A4, true)));
   }
 
@@ -83,11 +89,17 @@ class NoticeSourcesTest {
     Files.writeString(project.resolve("locales/pl-PL.properties"), "bundle.status = draft\n");
     List<String> files = NoticeSources.scan(project).files(new NoticeId("consultation", "pl-PL"));
     // pl's basis says which translations are stale, which the notice marks.
-    assertEquals(List.of("locales/pl-PL.properties", "locales/pl.properties",
-        "locales/pl.basis.properties", "locales/en-GB.properties",
-        "templates/variants/consultation.properties"), files.subList(0, 5));
+    assertEquals(
+        List.of(
+            "locales/pl-PL.properties",
+            "locales/pl.properties",
+            "locales/pl.basis.properties",
+            "locales/en-GB.properties",
+            "templates/variants/consultation.properties"),
+        files.subList(0, 5));
     assertTrue(files.contains("templates/notice.html"), files.toString());
-    assertTrue(files.stream().noneMatch(f -> f.startsWith("templates/icons/")),
+    assertTrue(
+        files.stream().noneMatch(f -> f.startsWith("templates/icons/")),
         "consultation shows no pictures: " + files);
   }
 
@@ -96,7 +108,8 @@ class NoticeSourcesTest {
     Fixtures.copyOfProject(project);
     Fixtures.copyOfProject(elsewhere);
     NoticeId id = new NoticeId("children-and-young-people", "ar");
-    assertEquals(NoticeSources.scan(project).hash(id, Layout.DEFAULT),
+    assertEquals(
+        NoticeSources.scan(project).hash(id, Layout.DEFAULT),
         NoticeSources.scan(elsewhere).hash(id, Layout.DEFAULT));
   }
 
@@ -104,13 +117,22 @@ class NoticeSourcesTest {
   void theManifestRecordsWhatEachFileWasMadeFrom() throws IOException {
     Fixtures.copyOfProject(project);
     Path output = project.resolve("output");
-    Cli r = Cli.run("render", "-v", "consultation", "-l", "ro", "-p", project.toString(),
-        "-o", output.toString());
+    Cli r =
+        Cli.run(
+            "render",
+            "-v",
+            "consultation",
+            "-l",
+            "ro",
+            "-p",
+            project.toString(),
+            "-o",
+            output.toString());
     assertEquals(0, r.code(), r.printed());
-    JsonNode files = new ObjectMapper().readTree(output.resolve("manifest.json").toFile())
-        .path("files");
-    String expected = NoticeSources.scan(project)
-        .hash(new NoticeId("consultation", "ro"), Layout.DEFAULT).hex();
+    JsonNode files =
+        new ObjectMapper().readTree(output.resolve("manifest.json").toFile()).path("files");
+    String expected =
+        NoticeSources.scan(project).hash(new NoticeId("consultation", "ro"), Layout.DEFAULT).hex();
     assertEquals(2, files.size(), files.toString());
     for (JsonNode file : files) {
       assertEquals(expected, file.path("sources").asText(), file.toString());

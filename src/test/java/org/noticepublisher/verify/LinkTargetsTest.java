@@ -20,16 +20,19 @@ import org.noticepublisher.Finding;
 class LinkTargetsTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "https | https://ico.org.uk/make-a-complaint/ | 0",
-      "mailto | mailto:dpo@example.org | 0",
-      "tel | tel:+443031231113 | 0",
-      "http | http://www.example.org/ | 0",
-      "javascript | javascript:alert(1) | 1",
-      "javascript with a tab | java\tscript:alert(1) | 1",
-      "file | file:///etc/passwd | 1",
-      "data | data:text/html;base64,PHNjcmlwdD4= | 1",
-      "relative | ../notice.pdf | 1"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "https | https://ico.org.uk/make-a-complaint/ | 0",
+        "mailto | mailto:dpo@example.org | 0",
+        "tel | tel:+443031231113 | 0",
+        "http | http://www.example.org/ | 0",
+        "javascript | javascript:alert(1) | 1",
+        "javascript with a tab | java\tscript:alert(1) | 1",
+        "file | file:///etc/passwd | 1",
+        "data | data:text/html;base64,PHNjcmlwdD4= | 1",
+        "relative | ../notice.pdf | 1"
+      })
   void uriActions(String name, String uri, int findings) throws Exception {
     PDActionURI action = new PDActionURI();
     action.setURI(uri);

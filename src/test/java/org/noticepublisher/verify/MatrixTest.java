@@ -28,16 +28,17 @@ class MatrixTest {
 
   @Test
   void theMatrixIsThreeVariantsByFifteenLocales() {
-    assertEquals(List.of("en-GB", "ar", "bn", "fa", "gu", "ko", "pa", "pl", "ro", "ta", "uk", "ur",
-            "ar-XB", "en-XA", "en-XK"),
+    assertEquals(
+        List.of(
+            "en-GB", "ar", "bn", "fa", "gu", "ko", "pa", "pl", "ro", "ta", "uk", "ur", "ar-XB",
+            "en-XA", "en-XK"),
         Fixtures.pipeline().catalog().locales());
     assertEquals(45, matrix().count());
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("matrix")
-  void publishableWithTheRightLanguageAndDirection(String variant, String locale)
-      throws Exception {
+  void publishableWithTheRightLanguageAndDirection(String variant, String locale) throws Exception {
     Publication p = Fixtures.produced(variant, locale);
     List<Finding> errors = p.verdict().errors();
     assertEquals(List.of(), errors, "veraPDF PDF/UA-1 + PDF/A-2a, text fidelity, fonts");
@@ -49,7 +50,8 @@ class MatrixTest {
     assertEquals(RIGHT_TO_LEFT.contains(locale) ? "rtl" : "ltr", html.attr("dir"));
     boolean english = locale.equals("en-GB");
     assertEquals(!english, p.notice().orElseThrow().draft(), "translations are drafts");
-    assertTrue(p.notice().orElseThrow().fallbacks().isEmpty(),
+    assertTrue(
+        p.notice().orElseThrow().fallbacks().isEmpty(),
         () -> "every message translated: " + p.notice().orElseThrow().fallbacks());
   }
 
@@ -57,6 +59,7 @@ class MatrixTest {
   @MethodSource("matrix")
   void passesTheWcag22MachineProfile(String variant, String locale) throws Exception {
     Publication p = Fixtures.produced(variant, locale);
-    assertEquals(List.of(), Fixtures.wcag().validate(p.pdf().orElseThrow().bytes(), variant + "/" + locale));
+    assertEquals(
+        List.of(), Fixtures.wcag().validate(p.pdf().orElseThrow().bytes(), variant + "/" + locale));
   }
 }

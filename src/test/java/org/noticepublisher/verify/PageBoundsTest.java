@@ -22,18 +22,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PageBoundsTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      // case | text | x | y (from the bottom) | artifact | findings | footer band
-      "body text | Body | 72 | 700 | false | 0 | false",
-      "footer text | Page 1 of 2 | 400 | 30 | true | 0 | false",
-      "body text past the right edge | Beyond the edge of the paper | 560 | 400 | false | 1 | false",
-      "body text past the left edge | Left | -20 | 400 | false | 1 | false",
-      "body text above the top | Top | 72 | 845 | false | 1 | false",
-      "footer below the bottom edge | Page 1 of 2 | 400 | -4 | true | 1 | false",
-      "body text over the footer | Overlap | 72 | 29 | false | 1 | true",
-      "body text just above the footer | Close | 72 | 50 | false | 0 | false"})
-  void glyphsStayOnThePageAndOffTheFooter(String name, String text, float x, float y,
-      boolean artifact, int findings, boolean footerBand) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // case | text | x | y (from the bottom) | artifact | findings | footer band
+        "body text | Body | 72 | 700 | false | 0 | false",
+        "footer text | Page 1 of 2 | 400 | 30 | true | 0 | false",
+        "body text past the right edge | Beyond the edge of the paper | 560 | 400 | false | 1 | false",
+        "body text past the left edge | Left | -20 | 400 | false | 1 | false",
+        "body text above the top | Top | 72 | 845 | false | 1 | false",
+        "footer below the bottom edge | Page 1 of 2 | 400 | -4 | true | 1 | false",
+        "body text over the footer | Overlap | 72 | 29 | false | 1 | true",
+        "body text just above the footer | Close | 72 | 50 | false | 0 | false"
+      })
+  void glyphsStayOnThePageAndOffTheFooter(
+      String name,
+      String text,
+      float x,
+      float y,
+      boolean artifact,
+      int findings,
+      boolean footerBand)
+      throws Exception {
     List<PageBounds.OffPage> off = PageBounds.check(page(text, x, y, artifact));
     assertEquals(findings, off.size(), off.toString());
     if (findings > 0) {
@@ -58,8 +68,9 @@ class PageBoundsTest {
     }
   }
 
-  private static void write(PDPageContentStream s, PDType1Font font, String text, float x, float y,
-      boolean artifact) throws Exception {
+  private static void write(
+      PDPageContentStream s, PDType1Font font, String text, float x, float y, boolean artifact)
+      throws Exception {
     if (artifact) {
       s.beginMarkedContent(COSName.ARTIFACT);
     } else {

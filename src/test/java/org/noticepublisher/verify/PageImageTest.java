@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.pipeline.Publication;
 
 /**
  * Every page as a reader sees it, rendered by PDFBox: nothing blank, and nothing drawn in the outer
@@ -41,19 +41,20 @@ class PageImageTest {
 
   @ParameterizedTest(name = "{0} {1} {2} large={3}")
   @CsvSource({
-      "consultation, uk, A5, true",
-      "children-and-young-people, ar, A5, false",
-      "standard, pl, LETTER, true",
-      "children-and-young-people, en-GB, A5, true",
-      // complex scripts: each on smaller paper or in large print, Urdu (Nastaliq) on both
-      "children-and-young-people, ta, A5, false",
-      "children-and-young-people, bn, A4, true",
-      "children-and-young-people, gu, A5, true",
-      "children-and-young-people, pa, A5, false",
-      "children-and-young-people, ur, A5, false",
-      "children-and-young-people, ur, A4, true"})
-  void smallerPaperAndLargePrintStayOffTheEdges(String variant, String locale,
-      Layout.PageSize paper, boolean large) throws Exception {
+    "consultation, uk, A5, true",
+    "children-and-young-people, ar, A5, false",
+    "standard, pl, LETTER, true",
+    "children-and-young-people, en-GB, A5, true",
+    // complex scripts: each on smaller paper or in large print, Urdu (Nastaliq) on both
+    "children-and-young-people, ta, A5, false",
+    "children-and-young-people, bn, A4, true",
+    "children-and-young-people, gu, A5, true",
+    "children-and-young-people, pa, A5, false",
+    "children-and-young-people, ur, A5, false",
+    "children-and-young-people, ur, A4, true"
+  })
+  void smallerPaperAndLargePrintStayOffTheEdges(
+      String variant, String locale, Layout.PageSize paper, boolean large) throws Exception {
     Publication p = Fixtures.produced(new NoticeId(variant, locale), new Layout(paper, large));
     assertTrue(p.publishable(), () -> p.findings().toString());
     assertPagesClean(p.pdf().orElseThrow().bytes());
@@ -69,12 +70,14 @@ class PageImageTest {
         if (ink < 20) {
           problems.add("page " + (i + 1) + " is (nearly) blank");
         }
-        int edges = ink(page, 0, EDGE, 0, page.getHeight())
-            + ink(page, page.getWidth() - EDGE, page.getWidth(), 0, page.getHeight())
-            + ink(page, 0, page.getWidth(), 0, EDGE)
-            + ink(page, 0, page.getWidth(), page.getHeight() - EDGE, page.getHeight());
+        int edges =
+            ink(page, 0, EDGE, 0, page.getHeight())
+                + ink(page, page.getWidth() - EDGE, page.getWidth(), 0, page.getHeight())
+                + ink(page, 0, page.getWidth(), 0, EDGE)
+                + ink(page, 0, page.getWidth(), page.getHeight() - EDGE, page.getHeight());
         if (edges > 0) {
-          problems.add("page " + (i + 1) + " has " + edges + " dark pixels within 8 mm of the edge");
+          problems.add(
+              "page " + (i + 1) + " has " + edges + " dark pixels within 8 mm of the edge");
         }
       }
     }

@@ -9,16 +9,19 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
-import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
-import org.apache.pdfbox.text.PDFMarkedContentExtractor;
-import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDObjectReference;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
+import org.apache.pdfbox.text.TextPosition;
 import org.noticepublisher.verify.internal.ContentTextStripper;
 
-/** Reads back what a PDF gives a reader: its text, with and without artifacts, and its structure tree. */
+/**
+ * Reads back what a PDF gives a reader: its text, with and without artifacts, and its structure
+ * tree.
+ */
 public final class PdfInspection {
   private PdfInspection() {}
 
@@ -91,15 +94,20 @@ public final class PdfInspection {
     }
   }
 
-  private static void text(PDStructureElement e, PDPage inherited,
-      Map<PDPage, Map<Integer, StringBuilder>> marked, StringBuilder out) {
+  private static void text(
+      PDStructureElement e,
+      PDPage inherited,
+      Map<PDPage, Map<Integer, StringBuilder>> marked,
+      StringBuilder out) {
     PDPage page = e.getPage() != null ? e.getPage() : inherited;
     for (Object kid : e.getKids()) {
       if (kid instanceof Integer mcid && page != null) {
         out.append(marked.getOrDefault(page, Map.of()).getOrDefault(mcid, new StringBuilder()));
       } else if (kid instanceof PDMarkedContentReference ref) {
-        out.append(marked.getOrDefault(ref.getPage(), Map.of())
-            .getOrDefault(ref.getMCID(), new StringBuilder()));
+        out.append(
+            marked
+                .getOrDefault(ref.getPage(), Map.of())
+                .getOrDefault(ref.getMCID(), new StringBuilder()));
       } else if (kid instanceof PDStructureElement child) {
         text(child, page, marked, out);
       }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.pipeline.Publication;
 
 /**
  * Every variant in every locale made for PDF/UA-2: one render each, which the pipeline validates
@@ -39,8 +39,7 @@ class PdfUa2MatrixTest {
   void passesPdfUa2WtpdfAndPdfA4WithTheSameTextAsTheDefault(String variant, String locale)
       throws Exception {
     Publication p = produced(variant, locale);
-    assertEquals(List.of(), p.verdict().errors(),
-        "veraPDF ua2 + wt1a + 4, text fidelity, fonts");
+    assertEquals(List.of(), p.verdict().errors(), "veraPDF ua2 + wt1a + 4, text fidelity, fonts");
     assertEquals("PDF/UA-2 + WTPDF 1.0 accessibility + PDF/A-4", p.verdict().checks().get(0));
     assertTrue(p.verdict().checks().contains("text fidelity"), p.verdict().checks().toString());
     byte[] pdf = p.pdf().orElseThrow().bytes();
@@ -50,8 +49,10 @@ class PdfUa2MatrixTest {
     }
     // The conversion touches metadata and structure only: a reader gets the same text.
     Publication ua1 = Fixtures.produced(variant, locale);
-    assertEquals(PdfInspection.contentText(ua1.pdf().orElseThrow().bytes()),
-        PdfInspection.contentText(pdf), "text as a reader gets it, PDF/UA-1 vs PDF/UA-2");
+    assertEquals(
+        PdfInspection.contentText(ua1.pdf().orElseThrow().bytes()),
+        PdfInspection.contentText(pdf),
+        "text as a reader gets it, PDF/UA-1 vs PDF/UA-2");
     assertEquals(ua1.pdf().orElseThrow().pages(), p.pdf().orElseThrow().pages(), "pages");
   }
 
@@ -59,7 +60,8 @@ class PdfUa2MatrixTest {
   @MethodSource("matrix")
   void passesTheWcag22MachineProfile(String variant, String locale) {
     Publication p = produced(variant, locale);
-    assertEquals(List.of(), Fixtures.wcag().validate(p.pdf().orElseThrow().bytes(),
-        variant + "/" + locale + " ua2"));
+    assertEquals(
+        List.of(),
+        Fixtures.wcag().validate(p.pdf().orElseThrow().bytes(), variant + "/" + locale + " ua2"));
   }
 }

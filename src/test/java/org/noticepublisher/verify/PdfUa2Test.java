@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.noticepublisher.Finding;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.pipeline.Publication;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -44,6 +44,7 @@ import org.w3c.dom.NodeList;
 class PdfUa2Test {
   private static final String ISO_PDF2 = "http://iso.org/pdf2/ssn";
   private static final NoticeId STANDARD = new NoticeId("standard", "en-GB");
+
   /** Where the default file's sha256 is kept; see {@link #theDefaultFileIsByteForByteUnchanged}. */
   private static final Path GOLDEN = Path.of("src/test/resources/golden/standard.en-GB.pdf.sha256");
 
@@ -60,7 +61,9 @@ class PdfUa2Test {
   void theDefaultFileIsByteForByteUnchanged() throws Exception {
     byte[] pdf = Fixtures.produced("standard", "en-GB").pdf().orElseThrow().bytes();
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
-    assertEquals(Files.readString(GOLDEN).strip(), sha,
+    assertEquals(
+        Files.readString(GOLDEN).strip(),
+        sha,
         "default output of standard/en-GB changed; update " + GOLDEN + " only if intended");
     assertEquals("%PDF-1.6", new String(pdf, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
@@ -76,7 +79,8 @@ class PdfUa2Test {
     try (PDDocument doc = Loader.loadPDF(ua2())) {
       assertEquals(2.0f, doc.getDocument().getVersion(), "header");
       assertEquals("2.0", doc.getDocumentCatalog().getVersion(), "catalog /Version");
-      assertNull(doc.getDocument().getTrailer().getItem(COSName.INFO),
+      assertNull(
+          doc.getDocument().getTrailer().getItem(COSName.INFO),
           "PDF/A-4 allows /Info only beside a PieceInfo");
       assertNotNull(doc.getDocument().getTrailer().getItem(COSName.ID), "document ID kept");
     }
@@ -88,25 +92,34 @@ class PdfUa2Test {
     try (PDDocument doc = Loader.loadPDF(ua2())) {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
-      xmp = f.newDocumentBuilder().parse(new ByteArrayInputStream(
-          doc.getDocumentCatalog().getMetadata().toByteArray()));
+      xmp =
+          f.newDocumentBuilder()
+              .parse(
+                  new ByteArrayInputStream(doc.getDocumentCatalog().getMetadata().toByteArray()));
     }
     assertEquals(List.of("2.0"), texts(xmp, "http://ns.adobe.com/pdf/1.3/", "PDFVersion"));
     assertEquals(List.of("2"), texts(xmp, "http://www.aiim.org/pdfua/ns/id/", "part"));
     assertEquals(List.of("2024"), texts(xmp, "http://www.aiim.org/pdfua/ns/id/", "rev"));
     assertEquals(List.of("4"), texts(xmp, "http://www.aiim.org/pdfa/ns/id/", "part"));
     assertEquals(List.of("2020"), texts(xmp, "http://www.aiim.org/pdfa/ns/id/", "rev"));
-    assertEquals(List.of(), texts(xmp, "http://www.aiim.org/pdfa/ns/id/", "conformance"),
+    assertEquals(
+        List.of(),
+        texts(xmp, "http://www.aiim.org/pdfa/ns/id/", "conformance"),
         "a conformance level would claim PDF/A-4e or 4f");
-    assertEquals(List.of("http://pdfa.org/declarations/wtpdf#accessibility1.0"),
+    assertEquals(
+        List.of("http://pdfa.org/declarations/wtpdf#accessibility1.0"),
         texts(xmp, "http://pdfa.org/declarations/", "conformsTo"),
         "declares only what the file is validated against");
-    assertEquals(List.of("Achieving for Children: standard privacy notice"),
+    assertEquals(
+        List.of("Achieving for Children: standard privacy notice"),
         texts(xmp, "http://purl.org/dc/elements/1.1/", "title"));
-    assertEquals(List.of("Achieving for Children"),
+    assertEquals(
+        List.of("Achieving for Children"),
         texts(xmp, "http://purl.org/dc/elements/1.1/", "creator"));
-    assertEquals(List.of("2026-11-28T00:00:00+00:00"),
-        texts(xmp, "http://ns.adobe.com/xap/1.0/", "CreateDate"), "the edition's date");
+    assertEquals(
+        List.of("2026-11-28T00:00:00+00:00"),
+        texts(xmp, "http://ns.adobe.com/xap/1.0/", "CreateDate"),
+        "the edition's date");
   }
 
   private static List<String> texts(Document xmp, String ns, String name) {
@@ -122,8 +135,8 @@ class PdfUa2Test {
   void documentElementIsInThePdf2NamespaceListedInTheStructureTreeRoot() throws Exception {
     try (PDDocument doc = Loader.loadPDF(ua2())) {
       var root = doc.getDocumentCatalog().getStructureTreeRoot();
-      COSArray namespaces = (COSArray) root.getCOSObject().getDictionaryObject(
-          COSName.getPDFName("Namespaces"));
+      COSArray namespaces =
+          (COSArray) root.getCOSObject().getDictionaryObject(COSName.getPDFName("Namespaces"));
       assertEquals(1, namespaces.size());
       assertTrue(namespaces.get(0) instanceof COSObject, "an indirect object");
       COSDictionary ns = (COSDictionary) namespaces.getObject(0);
@@ -157,13 +170,19 @@ class PdfUa2Test {
       COSArray sd = (COSArray) goTo.getCOSObject().getDictionaryObject(COSName.getPDFName("SD"));
       assertTrue(sd.get(0) instanceof COSObject, "the structure element, by reference");
       PDStructureElement heading = new PDStructureElement((COSDictionary) sd.getObject(0));
-      assertSame(item.getCOSObject().getDictionaryObject(COSName.getPDFName("SE")),
-          heading.getCOSObject(), "the element openhtmltopdf recorded for the bookmark");
+      assertSame(
+          item.getCOSObject().getDictionaryObject(COSName.getPDFName("SE")),
+          heading.getCOSObject(),
+          "the element openhtmltopdf recorded for the bookmark");
       int pageNumber = doc.getPages().indexOf(page.getPage()) + 1;
-      assertEquals(pageNumber, doc.getPages().indexOf(heading.getPage()) + 1,
+      assertEquals(
+          pageNumber,
+          doc.getPages().indexOf(heading.getPage()) + 1,
           "the page destination and the heading agree: " + item.getTitle());
-      assertEquals(page.getCOSObject().toList().subList(1, page.getCOSObject().size()),
-          sd.toList().subList(1, sd.size()), "same view as the page destination");
+      assertEquals(
+          page.getCOSObject().toList().subList(1, page.getCOSObject().size()),
+          sd.toList().subList(1, sd.size()),
+          "same view as the page destination");
       seen.add(heading.getStructureType() + " " + item.getTitle() + " p" + pageNumber);
       bookmarks(doc, item, seen);
     }
@@ -181,8 +200,9 @@ class PdfUa2Test {
           for (PDAnnotation a : annotations) {
             assertTrue(alt == null || alt.equals(a.getContents()), "Contents equals Alt");
             COSBase action = a.getCOSObject().getDictionaryObject(COSName.A);
-            assertTrue(action instanceof COSDictionary d
-                && COSName.URI.equals(d.getCOSName(COSName.S)), "links leave the document");
+            assertTrue(
+                action instanceof COSDictionary d && COSName.URI.equals(d.getCOSName(COSName.S)),
+                "links leave the document");
             contents.add(a.getContents());
           }
         }
@@ -195,16 +215,23 @@ class PdfUa2Test {
   @Test
   void eachValidatorRejectsTheOtherStandardsFile() {
     byte[] ua1 = Fixtures.produced("standard", "en-GB").pdf().orElseThrow().bytes();
-    Set<String> ua1AsUa2 = rules(PdfValidator.publishingStandards(Layout.Standard.UA2)
-        .validate(ua1, "ua1"));
+    Set<String> ua1AsUa2 =
+        rules(PdfValidator.publishingStandards(Layout.Standard.UA2).validate(ua1, "ua1"));
     // The rules the issue names for today's files, each failing for PDF/UA-2 (and WTPDF).
-    for (String rule : List.of("ISO 14289-2:2024 5-2", "ISO 14289-2:2024 5-5",
-        "ISO 14289-2:2024 8.2.5.2-2", "ISO 14289-2:2024 8.8-1", "ISO 14289-2:2024 8.9.4.2-1",
-        "ISO 19005-4:2020 6.1.2-1", "ISO 19005-4:2020 6.1.3-4", "WTPDF1.0 6.1.3-1")) {
+    for (String rule :
+        List.of(
+            "ISO 14289-2:2024 5-2",
+            "ISO 14289-2:2024 5-5",
+            "ISO 14289-2:2024 8.2.5.2-2",
+            "ISO 14289-2:2024 8.8-1",
+            "ISO 14289-2:2024 8.9.4.2-1",
+            "ISO 19005-4:2020 6.1.2-1",
+            "ISO 19005-4:2020 6.1.3-4",
+            "WTPDF1.0 6.1.3-1")) {
       assertTrue(ua1AsUa2.contains(rule), rule + " in " + ua1AsUa2);
     }
-    Set<String> ua2AsUa1 = rules(PdfValidator.publishingStandards(Layout.Standard.UA1)
-        .validate(ua2(), "ua2"));
+    Set<String> ua2AsUa1 =
+        rules(PdfValidator.publishingStandards(Layout.Standard.UA1).validate(ua2(), "ua2"));
     assertTrue(ua2AsUa1.contains("ISO 14289-1:2014 5-2"), "pdfuaid:part 1: " + ua2AsUa1);
     assertTrue(ua2AsUa1.stream().anyMatch(r -> r.startsWith("ISO 19005-2")), ua2AsUa1.toString());
   }

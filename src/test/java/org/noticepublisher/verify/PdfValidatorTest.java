@@ -33,8 +33,8 @@ import org.verapdf.pdfa.results.ValidationResult;
 
 /**
  * The validator parses only the profiles it needs and builds its veraPDF validator itself. Its
- * verdict must be veraPDF's own, rule for rule: here a good notice and notices broken on purpose
- * go through both it and veraPDF's stock route (every profile from veraPDF's directory), and every
+ * verdict must be veraPDF's own, rule for rule: here a good notice and notices broken on purpose go
+ * through both it and veraPDF's stock route (every profile from veraPDF's directory), and every
  * assertion count and failed assertion must agree; the broken ones must fail the rules named.
  */
 class PdfValidatorTest {
@@ -48,24 +48,35 @@ class PdfValidatorTest {
   static List<Arguments> pdfs() {
     return List.of(
         Arguments.of("compliant", (Consumer<PDDocument>) doc -> {}, Set.of()),
-        Arguments.of("no /Lang", (Consumer<PDDocument>) doc -> doc.getDocumentCatalog()
-            .getCOSObject().removeItem(COSName.LANG),
+        Arguments.of(
+            "no /Lang",
+            (Consumer<PDDocument>)
+                doc -> doc.getDocumentCatalog().getCOSObject().removeItem(COSName.LANG),
             // Every text, annotation contents and the outline now lacks a language.
-            Set.of("ISO 14289-1:2014 7.2-2", "ISO 14289-1:2014 7.2-24", "ISO 14289-1:2014 7.2-33",
+            Set.of(
+                "ISO 14289-1:2014 7.2-2",
+                "ISO 14289-1:2014 7.2-24",
+                "ISO 14289-1:2014 7.2-33",
                 "ISO 14289-1:2014 7.2-34")),
-        Arguments.of("not marked", (Consumer<PDDocument>) doc -> doc.getDocumentCatalog()
-            .getCOSObject().removeItem(COSName.MARK_INFO),
+        Arguments.of(
+            "not marked",
+            (Consumer<PDDocument>)
+                doc -> doc.getDocumentCatalog().getCOSObject().removeItem(COSName.MARK_INFO),
             Set.of("ISO 14289-1:2014 6.2-1", "ISO 19005-2:2011 6.7.2.2-1")),
-        Arguments.of("title not shown", (Consumer<PDDocument>) doc -> {
-          PDDocumentCatalog catalog = doc.getDocumentCatalog();
-          catalog.getCOSObject().removeItem(COSName.VIEWER_PREFERENCES);
-        }, Set.of("ISO 14289-1:2014 7.1-10")));
+        Arguments.of(
+            "title not shown",
+            (Consumer<PDDocument>)
+                doc -> {
+                  PDDocumentCatalog catalog = doc.getDocumentCatalog();
+                  catalog.getCOSObject().removeItem(COSName.VIEWER_PREFERENCES);
+                },
+            Set.of("ISO 14289-1:2014 7.1-10")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pdfs")
-  void agreesWithVeraPdfsOwnRouteRuleForRule(String name, Consumer<PDDocument> damage,
-      Set<String> failing) throws Exception {
+  void agreesWithVeraPdfsOwnRouteRuleForRule(
+      String name, Consumer<PDDocument> damage, Set<String> failing) throws Exception {
     byte[] pdf = damaged(damage);
     PdfValidator validator = PdfValidator.publishingStandards(Layout.Standard.UA1);
 
@@ -90,8 +101,12 @@ class PdfValidatorTest {
   /** veraPDF's results the way its documentation shows: the foundry, the flavours by name. */
   private static List<ValidationResult> stockResults(byte[] pdf, List<PDFAFlavour> flavours)
       throws Exception {
-    try (PDFAParser parser = Foundries.defaultInstance().createParser(
-            new ByteArrayInputStream(pdf), flavours.get(0), flavours.get(flavours.size() - 1));
+    try (PDFAParser parser =
+            Foundries.defaultInstance()
+                .createParser(
+                    new ByteArrayInputStream(pdf),
+                    flavours.get(0),
+                    flavours.get(flavours.size() - 1));
         PDFAValidator validator = Foundries.defaultInstance().createValidator(flavours)) {
       return validator.validateAll(parser);
     }
@@ -101,15 +116,28 @@ class PdfValidatorTest {
   private static List<String> summary(List<ValidationResult> results) {
     List<String> lines = new ArrayList<>();
     for (ValidationResult r : results) {
-      lines.add(r.getPDFAFlavour() + " compliant=" + r.isCompliant() + " assertions="
-          + r.getTotalAssertions());
+      lines.add(
+          r.getPDFAFlavour()
+              + " compliant="
+              + r.isCompliant()
+              + " assertions="
+              + r.getTotalAssertions());
       Map<String, Integer> failed = new TreeMap<>();
-      r.getFailedChecks().forEach((id, n) -> failed.put(id.getClause() + "-" + id.getTestNumber(), n));
+      r.getFailedChecks()
+          .forEach((id, n) -> failed.put(id.getClause() + "-" + id.getTestNumber(), n));
       lines.add("  failed " + failed);
       for (TestAssertion a : r.getTestAssertions()) {
-        lines.add("  " + a.getStatus() + " " + a.getRuleId().getClause() + "-"
-            + a.getRuleId().getTestNumber() + " #" + a.getOrdinal() + " at "
-            + (a.getLocation() == null ? "" : a.getLocation().getContext()));
+        lines.add(
+            "  "
+                + a.getStatus()
+                + " "
+                + a.getRuleId().getClause()
+                + "-"
+                + a.getRuleId().getTestNumber()
+                + " #"
+                + a.getOrdinal()
+                + " at "
+                + (a.getLocation() == null ? "" : a.getLocation().getContext()));
       }
     }
     assertTrue(!lines.isEmpty(), "veraPDF returned results");

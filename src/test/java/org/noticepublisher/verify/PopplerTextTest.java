@@ -30,10 +30,11 @@ class PopplerTextTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
-      "children-and-young-people, ur",
-      "standard, ur",
-      "children-and-young-people, ar",
-      "children-and-young-people, fa"})
+    "children-and-young-people, ur",
+    "standard, ur",
+    "children-and-young-people, ar",
+    "children-and-young-people, fa"
+  })
   void pdftotextGivesEveryWordInReadingOrder(String variant, String locale, @TempDir Path dir)
       throws Exception {
     Publication p = Fixtures.produced(variant, locale);
@@ -54,10 +55,12 @@ class PopplerTextTest {
 
   /** Words of {@code text}: letters, marks and digits between spaces and punctuation, NFKC. */
   static Set<String> words(String text) {
-    String plain = Normalizer.normalize(text, Normalizer.Form.NFKC)
-        // bidi embeddings, isolates and marks that pdftotext writes between runs, often in place
-        // of the space between a right-to-left word and a left-to-right one
-        .replaceAll("[\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", " ");
+    String plain =
+        Normalizer.normalize(text, Normalizer.Form.NFKC)
+            // bidi embeddings, isolates and marks that pdftotext writes between runs, often in
+            // place
+            // of the space between a right-to-left word and a left-to-right one
+            .replaceAll("[\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", " ");
     return Arrays.stream(plain.split("[^\\p{L}\\p{M}\\p{N}]+"))
         .filter(w -> w.codePointCount(0, w.length()) > 1)
         .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -66,8 +69,10 @@ class PopplerTextTest {
   static String pdftotext(Path pdf, Path txt) throws IOException, InterruptedException {
     Process process;
     try {
-      process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), txt.toString())
-          .redirectErrorStream(true).start();
+      process =
+          new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), txt.toString())
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       throw new AssertionError("pdftotext is needed (Debian: apt-get install poppler-utils)", e);
     }
@@ -76,5 +81,4 @@ class PopplerTextTest {
     assertEquals(0, process.exitValue(), () -> "pdftotext failed: " + output);
     return Files.readString(txt, StandardCharsets.UTF_8);
   }
-
 }

@@ -22,11 +22,10 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.noticepublisher.Finding;
-import org.noticepublisher.FindingsException;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.NoticeId;
-import org.noticepublisher.pipeline.Publication;
 import org.noticepublisher.assemble.Layout;
+import org.noticepublisher.pipeline.Publication;
 
 /** The standard notice in en-GB, read back from the PDF as a reader and a validator would. */
 class StandardNoticeTest {
@@ -50,8 +49,9 @@ class StandardNoticeTest {
   void everySeedHeadingParagraphAndListItemIsInTheExtractedText() throws Exception {
     String text = TextFidelity.normalise(PdfInspection.contentText(pdf));
     List<String> missing = new ArrayList<>();
-    List<String> lines = Files.readAllLines(
-        Path.of("src/test/resources/golden/standard-seed-lines.txt"), StandardCharsets.UTF_8);
+    List<String> lines =
+        Files.readAllLines(
+            Path.of("src/test/resources/golden/standard-seed-lines.txt"), StandardCharsets.UTF_8);
     int checked = 0;
     for (String line : lines) {
       if (line.isBlank() || line.startsWith("#")) {
@@ -70,7 +70,8 @@ class StandardNoticeTest {
   void extractedTextHasNoLigaturesAndKeepsAffecting() throws Exception {
     // The drawn glyphs, not PDFBox's text output: that folds ligatures into letters and would pass.
     String drawn = PdfInspection.drawnGlyphs(pdf);
-    assertTrue(drawn.codePoints().noneMatch(c -> c >= 0xFB00 && c <= 0xFB06), "ligature code point");
+    assertTrue(
+        drawn.codePoints().noneMatch(c -> c >= 0xFB00 && c <= 0xFB06), "ligature code point");
     String text = PdfInspection.allText(pdf);
     // "ffi" and "ff" are the pairs Noto Sans would ligate.
     assertTrue(text.contains("Data Protection Officer"), "ffi extracts as three letters");
@@ -84,7 +85,8 @@ class StandardNoticeTest {
         for (COSName name : page.getResources().getFontNames()) {
           PDFont font = page.getResources().getFont(name);
           assertTrue(font.isEmbedded(), font.getName() + " is embedded");
-          assertTrue(font.getName().matches("[A-Z]{6}\\+(NotoSans|NotoNaskhArabic|NanumGothic).*"),
+          assertTrue(
+              font.getName().matches("[A-Z]{6}\\+(NotoSans|NotoNaskhArabic|NanumGothic).*"),
               font.getName() + " is a subset of a shipped font");
         }
       }
@@ -94,10 +96,12 @@ class StandardNoticeTest {
   @Test
   void documentDeclaresTitleLanguageAndMetadata() throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      assertEquals("Achieving for Children: standard privacy notice",
+      assertEquals(
+          "Achieving for Children: standard privacy notice",
           doc.getDocumentInformation().getTitle());
       assertEquals("Achieving for Children", doc.getDocumentInformation().getAuthor());
-      assertTrue(doc.getDocumentInformation().getSubject().startsWith("How Achieving for Children"));
+      assertTrue(
+          doc.getDocumentInformation().getSubject().startsWith("How Achieving for Children"));
       assertEquals("en-GB", doc.getDocumentCatalog().getLanguage());
       assertTrue(doc.getDocumentCatalog().getViewerPreferences().displayDocTitle());
       assertTrue(doc.getDocumentCatalog().getMarkInfo().isMarked());
@@ -108,11 +112,12 @@ class StandardNoticeTest {
   @Test
   void headingsRunFromOneH1ThroughH2sWithoutSkippingALevel() throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      List<Integer> levels = PdfInspection.structure(doc).stream()
-          .map(PDStructureElement::getStructureType)
-          .filter(t -> t.matches("H[1-6]"))
-          .map(t -> Integer.parseInt(t.substring(1)))
-          .toList();
+      List<Integer> levels =
+          PdfInspection.structure(doc).stream()
+              .map(PDStructureElement::getStructureType)
+              .filter(t -> t.matches("H[1-6]"))
+              .map(t -> Integer.parseInt(t.substring(1)))
+              .toList();
       assertEquals(1, levels.get(0), "the first heading is the H1");
       assertEquals(1, levels.stream().filter(l -> l == 1).count(), "one H1");
       assertTrue(levels.stream().filter(l -> l == 2).count() >= 10, "a H2 per section: " + levels);
@@ -126,8 +131,8 @@ class StandardNoticeTest {
   void listsAreTaggedAsLWithLiLblAndLBody() throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       List<PDStructureElement> all = PdfInspection.structure(doc);
-      List<PDStructureElement> lists = all.stream().filter(e -> e.getStructureType().equals("L"))
-          .toList();
+      List<PDStructureElement> lists =
+          all.stream().filter(e -> e.getStructureType().equals("L")).toList();
       assertTrue(lists.size() >= 9, "every bulleted list is an L: " + lists.size());
       int items = 0;
       int labelled = 0;
@@ -135,9 +140,11 @@ class StandardNoticeTest {
         for (Object kid : l.getKids()) {
           if (kid instanceof PDStructureElement li) {
             assertEquals("LI", li.getStructureType());
-            List<String> parts = li.getKids().stream()
-                .filter(k -> k instanceof PDStructureElement)
-                .map(k -> ((PDStructureElement) k).getStructureType()).toList();
+            List<String> parts =
+                li.getKids().stream()
+                    .filter(k -> k instanceof PDStructureElement)
+                    .map(k -> ((PDStructureElement) k).getStructureType())
+                    .toList();
             assertTrue(parts.contains("LBody"), "LI holds an LBody: " + parts);
             labelled += parts.contains("Lbl") ? 1 : 0;
             items++;
@@ -152,8 +159,10 @@ class StandardNoticeTest {
   @Test
   void linksAreTaggedAndDescribed() throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      List<PDStructureElement> links = PdfInspection.structure(doc).stream()
-          .filter(e -> e.getStructureType().equals("Link")).toList();
+      List<PDStructureElement> links =
+          PdfInspection.structure(doc).stream()
+              .filter(e -> e.getStructureType().equals("Link"))
+              .toList();
       assertFalse(links.isEmpty(), "the ICO link is tagged");
       for (PDStructureElement link : links) {
         List<PDAnnotation> annotations = PdfInspection.annotations(link);
@@ -203,8 +212,8 @@ class StandardNoticeTest {
 
   @Test
   void twoRendersGiveIdenticalBytes() {
-    Publication again = Fixtures.pipeline().produce(new NoticeId("standard", "en-GB"),
-        Layout.DEFAULT);
+    Publication again =
+        Fixtures.pipeline().produce(new NoticeId("standard", "en-GB"), Layout.DEFAULT);
     assertArrayEquals(pdf, again.pdf().orElseThrow().bytes());
   }
 

@@ -15,18 +15,40 @@ class BundleUpdateTest {
   @Test
   void changedLinesAreReplacedAndNewKeysFollowTheirPredecessors(@TempDir Path dir)
       throws Exception {
-    Path en = Files.writeString(dir.resolve("en-GB.properties"),
-        "a = A\nb = B\nc = C\nd = D\ne = E\nf = F\n");
-    Path pl = Files.writeString(dir.resolve("pl.properties"), String.join("\n",
-        "# Polish", "a = a-pl", "b = b-pl \\", "    continued", "e = e-pl", "# end", ""));
+    Path en =
+        Files.writeString(
+            dir.resolve("en-GB.properties"), "a = A\nb = B\nc = C\nd = D\ne = E\nf = F\n");
+    Path pl =
+        Files.writeString(
+            dir.resolve("pl.properties"),
+            String.join(
+                "\n",
+                "# Polish",
+                "a = a-pl",
+                "b = b-pl \\",
+                "    continued",
+                "e = e-pl",
+                "# end",
+                ""));
     Map<String, String> changes = new LinkedHashMap<>();
     changes.put("b", "b-new");
     changes.put("c", "c-new");
     changes.put("d", "d-new");
     changes.put("f", "f-new");
-    String updated = XliffImport.updated(Files.readString(pl), Bundle.load(pl), Bundle.load(en),
-        changes);
-    assertEquals(String.join("\n", "# Polish", "a = a-pl", "b = b-new", "c = c-new", "d = d-new",
-        "e = e-pl", "f = f-new", "# end", ""), updated);
+    String updated =
+        XliffImport.updated(Files.readString(pl), Bundle.load(pl), Bundle.load(en), changes);
+    assertEquals(
+        String.join(
+            "\n",
+            "# Polish",
+            "a = a-pl",
+            "b = b-new",
+            "c = c-new",
+            "d = d-new",
+            "e = e-pl",
+            "f = f-new",
+            "# end",
+            ""),
+        updated);
   }
 }

@@ -1,6 +1,5 @@
 package org.noticepublisher.assemble.internal;
 
-
 /**
  * {@code np:answer="transfers"}: what the organisation profile answers ({@code answer.transfers =
  * none|yes}), in the words of message {@code transfers.answer.<value>}; a placeholder described by

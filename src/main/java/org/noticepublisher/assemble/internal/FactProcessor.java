@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code np:fact="dpo.email"}: a labelled fact from the organisation profile ({@code contact.email}
- * labels it), as a link where it is an address, or a placeholder ({@code fact.dpo.email} describes it)
- * when the profile leaves it empty.
+ * labels it), as a link where it is an address, or a placeholder ({@code fact.dpo.email} describes
+ * it) when the profile leaves it empty.
  */
 final class FactProcessor extends MarkupProcessor {
   FactProcessor(String prefix) {
@@ -21,7 +21,11 @@ final class FactProcessor extends MarkupProcessor {
     out.bodyInLanguageOf("contact." + kind, () -> write(out, fact, kind, value, segments));
   }
 
-  private static void write(Markup out, String fact, String kind, @Nullable String value,
+  private static void write(
+      Markup out,
+      String fact,
+      String kind,
+      @Nullable String value,
       java.util.List<org.noticepublisher.catalog.Messages.Segment> segments) {
     for (var s : segments) {
       if (!s.isSlot()) {

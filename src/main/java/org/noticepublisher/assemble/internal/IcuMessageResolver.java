@@ -4,8 +4,9 @@ import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
 
 /**
- * Routes Thymeleaf's {@code #{key}} through the notice's ICU-backed {@code Messages}, so that there is
- * one message resolver whichever syntax a template uses. A missing key is an error, never "??key??".
+ * Routes Thymeleaf's {@code #{key}} through the notice's ICU-backed {@code Messages}, so that there
+ * is one message resolver whichever syntax a template uses. A missing key is an error, never
+ * "??key??".
  */
 public final class IcuMessageResolver implements IMessageResolver {
   @Override

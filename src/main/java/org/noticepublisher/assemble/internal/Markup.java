@@ -22,13 +22,16 @@ import org.unbescape.html.HtmlEscape;
 final class Markup {
   /** Directional isolates: bidi treats what they enclose as one unit of the given direction. */
   private static final char LRI = '\u2066';
+
   private static final char RLI = '\u2067';
   private static final char FSI = '\u2068';
   private static final char PDI = '\u2069';
+
   /** A bracketed phrase containing Latin letters and no right-to-left letters, or a Latin run. */
-  private static final Pattern LATIN_RUN = Pattern.compile(
-      "\\([^()\\p{IsArabic}\\u2066-\\u2069]*\\p{IsLatin}[^()\\p{IsArabic}\\u2066-\\u2069]*\\)"
-      + "|\\p{IsLatin}[\\p{IsLatin}\\p{N}’'.,&/:@\\- ]*[\\p{IsLatin}\\p{N}]|\\p{IsLatin}");
+  private static final Pattern LATIN_RUN =
+      Pattern.compile(
+          "\\([^()\\p{IsArabic}\\u2066-\\u2069]*\\p{IsLatin}[^()\\p{IsArabic}\\u2066-\\u2069]*\\)"
+              + "|\\p{IsLatin}[\\p{IsLatin}\\p{N}’'.,&/:@\\- ]*[\\p{IsLatin}\\p{N}]|\\p{IsLatin}");
 
   private final IModelFactory factory;
   private final IModel model;
@@ -36,8 +39,10 @@ final class Markup {
   private final boolean rightToLeft;
   private final boolean pseudo;
   private final boolean english;
+
   /** The language of the text being written: the notice's, or a fallback message's. */
   private String language;
+
   /** The language the element whose body this is must declare, when not the notice's. */
   private @Nullable String elementLanguage;
 
@@ -96,13 +101,16 @@ final class Markup {
    * breaks.
    */
   static String isolateLatin(String text) {
-    return LATIN_RUN.matcher(text).replaceAll(
-        m -> Matcher.quoteReplacement(LRI + m.group() + PDI));
+    return LATIN_RUN.matcher(text).replaceAll(m -> Matcher.quoteReplacement(LRI + m.group() + PDI));
   }
 
   Markup link(String href, String words) {
-    model.add(factory.createOpenElementTag(
-        "a", Map.of("href", HtmlEscape.escapeHtml5Xml(href)), AttributeValueQuotes.DOUBLE, false));
+    model.add(
+        factory.createOpenElementTag(
+            "a",
+            Map.of("href", HtmlEscape.escapeHtml5Xml(href)),
+            AttributeValueQuotes.DOUBLE,
+            false));
     isolated(words);
     model.add(factory.createCloseElementTag("a"));
     return this;
@@ -164,8 +172,9 @@ final class Markup {
       return this;
     }
     String outer = language;
-    model.add(factory.createOpenElementTag("span", Map.of("lang", lang),
-        AttributeValueQuotes.DOUBLE, false));
+    model.add(
+        factory.createOpenElementTag(
+            "span", Map.of("lang", lang), AttributeValueQuotes.DOUBLE, false));
     language = lang;
     try {
       body.run();
@@ -208,9 +217,12 @@ final class Markup {
     if (elementLanguage == null) {
       return java.util.Optional.empty();
     }
-    boolean rtl = com.ibm.icu.util.ULocale.addLikelySubtags(
-        com.ibm.icu.util.ULocale.forLanguageTag(elementLanguage)).isRightToLeft();
-    return rtl == rightToLeft ? java.util.Optional.empty()
+    boolean rtl =
+        com.ibm.icu.util.ULocale.addLikelySubtags(
+                com.ibm.icu.util.ULocale.forLanguageTag(elementLanguage))
+            .isRightToLeft();
+    return rtl == rightToLeft
+        ? java.util.Optional.empty()
         : java.util.Optional.of(rtl ? "rtl" : "ltr");
   }
 
@@ -219,8 +231,9 @@ final class Markup {
     if (english || language.equals(Catalog.SOURCE_LOCALE)) {
       return text(plain);
     }
-    model.add(factory.createOpenElementTag("span", Map.of("lang", Catalog.SOURCE_LOCALE),
-        AttributeValueQuotes.DOUBLE, false));
+    model.add(
+        factory.createOpenElementTag(
+            "span", Map.of("lang", Catalog.SOURCE_LOCALE), AttributeValueQuotes.DOUBLE, false));
     isolated(plain);
     model.add(factory.createCloseElementTag("span"));
     return this;
@@ -235,9 +248,11 @@ final class Markup {
    * A fact nobody has confirmed yet, shown so that nobody can miss it; {@code fact} describes it.
    */
   Markup placeholder(String fact) {
-    model.add(factory.createOpenElementTag(
-        "span", Map.of("class", "placeholder"), AttributeValueQuotes.DOUBLE, false));
-    inLanguageOf("placeholder.missing",
+    model.add(
+        factory.createOpenElementTag(
+            "span", Map.of("class", "placeholder"), AttributeValueQuotes.DOUBLE, false));
+    inLanguageOf(
+        "placeholder.missing",
         () -> isolated(messages.text("placeholder.missing", Map.of("fact", fact))));
     model.add(factory.createCloseElementTag("span"));
     return this;

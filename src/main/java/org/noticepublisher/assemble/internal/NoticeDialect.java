@@ -6,9 +6,9 @@ import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.standard.StandardDialect;
 
 /**
- * The {@code np:} attributes templates use to show text: {@code np:text} for a message (with links),
- * {@code np:fact} for a fact from the organisation profile, {@code np:answer} for what the profile
- * answers about a practice. All escape every character they write.
+ * The {@code np:} attributes templates use to show text: {@code np:text} for a message (with
+ * links), {@code np:fact} for a fact from the organisation profile, {@code np:answer} for what the
+ * profile answers about a practice. All escape every character they write.
  */
 public final class NoticeDialect extends AbstractProcessorDialect {
   public static final String PREFIX = "np";
@@ -19,7 +19,9 @@ public final class NoticeDialect extends AbstractProcessorDialect {
 
   @Override
   public Set<IProcessor> getProcessors(String dialectPrefix) {
-    return Set.of(new MessageTextProcessor(dialectPrefix), new FactProcessor(dialectPrefix),
+    return Set.of(
+        new MessageTextProcessor(dialectPrefix),
+        new FactProcessor(dialectPrefix),
         new AnswerProcessor(dialectPrefix));
   }
 }

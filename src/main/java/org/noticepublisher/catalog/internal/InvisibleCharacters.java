@@ -47,13 +47,21 @@ public final class InvisibleCharacters {
   }
 
   static boolean refused(int cp) {
-    if (cp == '\t' || cp == '\n' || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
-        || cp == 0x061C || cp == 0x200C || cp == 0x200D) {
+    if (cp == '\t'
+        || cp == '\n'
+        || (cp >= 0x2066 && cp <= 0x2069)
+        || cp == 0x200E
+        || cp == 0x200F
+        || cp == 0x061C
+        || cp == 0x200C
+        || cp == 0x200D) {
       return false;
     }
     int type = Character.getType(cp);
     // Private use too: the project's own slot marks (Messages) are private-use characters.
-    return type == Character.FORMAT || type == Character.CONTROL
-        || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+    return type == Character.FORMAT
+        || type == Character.CONTROL
+        || type == Character.PRIVATE_USE
+        || type == Character.SURROGATE;
   }
 }

@@ -11,8 +11,8 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * Which characters the shipped fonts can draw. openhtmltopdf draws an uncovered character as nothing
- * or as {@code #} without a warning, so text is checked against this before it is rendered.
+ * Which characters the shipped fonts can draw. openhtmltopdf draws an uncovered character as
+ * nothing or as {@code #} without a warning, so text is checked against this before it is rendered.
  */
 public final class GlyphCoverage {
   private final BitSet covered = new BitSet(0x110000);
@@ -37,18 +37,22 @@ public final class GlyphCoverage {
   /** Code points of {@code text} that no shipped font covers, each once, in order of appearance. */
   public List<Integer> uncovered(String text) {
     List<Integer> missing = new ArrayList<>();
-    text.codePoints().forEach(cp -> {
-      if (!covered.get(cp) && !invisible(cp) && !missing.contains(cp)) {
-        missing.add(cp);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (!covered.get(cp) && !invisible(cp) && !missing.contains(cp)) {
+                missing.add(cp);
+              }
+            });
     return missing;
   }
 
   /** White space and format controls (bidi marks, ZWJ, ZWNJ) need no glyph. */
   private static boolean invisible(int cp) {
     int type = Character.getType(cp);
-    return Character.isWhitespace(cp) || type == Character.FORMAT || type == Character.CONTROL
+    return Character.isWhitespace(cp)
+        || type == Character.FORMAT
+        || type == Character.CONTROL
         || cp == 0xA0;
   }
 }

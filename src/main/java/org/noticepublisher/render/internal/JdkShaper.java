@@ -1,32 +1,33 @@
 package org.noticepublisher.render.internal;
 
+import com.ibm.icu.text.BreakIterator;
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import com.ibm.icu.text.BreakIterator;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.awt.FontFormatException;
-import java.io.UncheckedIOException;
 
 /**
- * Shapes a run of text with the JDK's layout engine ({@link Font#layoutGlyphVector}, HarfBuzz inside
- * OpenJDK): glyph ids, positions and the glyph-to-character map, the way a browser shapes it.
- * Positions are in thousandths of an em, at no particular size and without hinting, so a run can be
- * measured and drawn at any font size from one result.
+ * Shapes a run of text with the JDK's layout engine ({@link Font#layoutGlyphVector}, HarfBuzz
+ * inside OpenJDK): glyph ids, positions and the glyph-to-character map, the way a browser shapes
+ * it. Positions are in thousandths of an em, at no particular size and without hinting, so a run
+ * can be measured and drawn at any font size from one result.
  *
  * <p>Thread-safe: {@link Font} and {@link GlyphVector} creation are safe to call concurrently.
  */
 public final class JdkShaper {
   /** Size at which glyphs are laid out: one unit is a thousandth of an em. */
   private static final float EM = 1000f;
+
   /** Fractional metrics and no transform: unhinted design advances, as PDF draws them. */
   private static final FontRenderContext CONTEXT =
       new FontRenderContext(new AffineTransform(), true, true);
@@ -39,8 +40,8 @@ public final class JdkShaper {
     this.font = font;
     GlyphVector space = font.createGlyphVector(CONTEXT, new char[] {' '});
     float advance = space.getGlyphMetrics(0).getAdvanceX();
-    boolean blank = font.canDisplay(' ') && advance > 0
-        && space.getGlyphOutline(0).getBounds2D().isEmpty();
+    boolean blank =
+        font.canDisplay(' ') && advance > 0 && space.getGlyphOutline(0).getBounds2D().isEmpty();
     this.blankGlyph = blank ? space.getGlyphCode(0) : -1;
     this.blankAdvance = blank ? advance : 0;
   }
@@ -61,8 +62,8 @@ public final class JdkShaper {
   /** A shaper for the TrueType font in {@code bytes}. */
   public static JdkShaper of(byte[] bytes) {
     try {
-      return new JdkShaper(Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes))
-          .deriveFont(EM));
+      return new JdkShaper(
+          Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes)).deriveFont(EM));
     } catch (FontFormatException e) {
       throw new IllegalArgumentException("bytes: not a TrueType font: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -70,7 +71,9 @@ public final class JdkShaper {
     }
   }
 
-  /** The PostScript name of the TrueType font in {@code bytes} (as PDFBox names it, unsubsetted). */
+  /**
+   * The PostScript name of the TrueType font in {@code bytes} (as PDFBox names it, unsubsetted).
+   */
   public static String psName(byte[] bytes) {
     try {
       return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes)).getPSName();
@@ -88,8 +91,13 @@ public final class JdkShaper {
    */
   public Shaped shape(String text, boolean rightToLeft) {
     char[] chars = text.toCharArray();
-    GlyphVector gv = font.layoutGlyphVector(CONTEXT, chars, 0, chars.length,
-        rightToLeft ? Font.LAYOUT_RIGHT_TO_LEFT : Font.LAYOUT_LEFT_TO_RIGHT);
+    GlyphVector gv =
+        font.layoutGlyphVector(
+            CONTEXT,
+            chars,
+            0,
+            chars.length,
+            rightToLeft ? Font.LAYOUT_RIGHT_TO_LEFT : Font.LAYOUT_LEFT_TO_RIGHT);
     int n = gv.getNumGlyphs();
     int[] ids = gv.getGlyphCodes(0, n, null);
     float[] positions = gv.getGlyphPositions(0, n + 1, null);
@@ -111,13 +119,19 @@ public final class JdkShaper {
    * pen position on the baseline before each glyph (and after the last), by the glyphs' advances,
    * so the glyphs {@code [from, to)} take up {@code pen[from]} to {@code pen[to]} of the line.
    */
-  public record Shaped(String text, int[] glyphs, float[] x, float[] y, float advance,
-      int[] charIndex, float[] pen) {
+  public record Shaped(
+      String text,
+      int[] glyphs,
+      float[] x,
+      float[] y,
+      float advance,
+      int[] charIndex,
+      float[] pen) {
 
     /**
      * The run cut into clusters: consecutive glyphs that stand for one contiguous stretch of text
-     * (a Tamil syllable whose vowel sign is drawn before its consonant is one cluster). When the map
-     * is not monotonic the whole run is one cluster, so no character is lost or repeated.
+     * (a Tamil syllable whose vowel sign is drawn before its consonant is one cluster). When the
+     * map is not monotonic the whole run is one cluster, so no character is lost or repeated.
      */
     public List<Cluster> clusters() {
       int n = glyphs.length;
@@ -144,7 +158,9 @@ public final class JdkShaper {
             return List.of(new Cluster(0, n, text));
           }
           Integer next = starts.higher(key[first]);
-          out.add(new Cluster(first, i, text.substring(key[first], next == null ? text.length() : next)));
+          out.add(
+              new Cluster(
+                  first, i, text.substring(key[first], next == null ? text.length() : next)));
           first = i;
         }
       }

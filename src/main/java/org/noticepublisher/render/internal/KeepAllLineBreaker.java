@@ -5,11 +5,11 @@ import com.ibm.icu.util.ULocale;
 import com.openhtmltopdf.extend.FSTextBreaker;
 
 /**
- * Line breaking that never splits a word, as CSS {@code word-break: keep-all} does: Korean is written
- * with spaces between words, and modern Korean typesetting wraps at those spaces, not between any two
- * syllables as the default UAX #14 rules allow. ICU4J ignores the {@code lw=keepall} locale keyword, so
- * ICU's break opportunities are filtered here: only those after a space or a dash are kept (a word
- * and the bracket that follows it, as in 말합니다(예:, stay together).
+ * Line breaking that never splits a word, as CSS {@code word-break: keep-all} does: Korean is
+ * written with spaces between words, and modern Korean typesetting wraps at those spaces, not
+ * between any two syllables as the default UAX #14 rules allow. ICU4J ignores the {@code
+ * lw=keepall} locale keyword, so ICU's break opportunities are filtered here: only those after a
+ * space or a dash are kept (a word and the bracket that follows it, as in 말합니다(예:, stay together).
  */
 public final class KeepAllLineBreaker implements FSTextBreaker {
   private final BreakIterator breaks;
@@ -36,8 +36,12 @@ public final class KeepAllLineBreaker implements FSTextBreaker {
 
   private boolean afterSpaceOrDash(int at) {
     int before = text.codePointBefore(at);
-    return Character.isWhitespace(before) || before == '-' || before == '\u2010'
-        || before == '\u2013' || before == '\u2014' || before == '/';
+    return Character.isWhitespace(before)
+        || before == '-'
+        || before == '\u2010'
+        || before == '\u2013'
+        || before == '\u2014'
+        || before == '/';
   }
 
   /** Languages whose words are separated by spaces but whose default rules break inside words. */

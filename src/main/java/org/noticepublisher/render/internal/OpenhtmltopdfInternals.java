@@ -13,17 +13,18 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 /**
  * The only place that reaches into openhtmltopdf 1.1.65 and PDFBox 3 beyond their public API, to
  * draw glyphs by id where openhtmltopdf would draw characters. Neither exposes a way to write glyph
- * ids or an ActualText span into a page: the content stream sits in a private field of
- * {@link PdfContentStreamAdapter}, its output in a protected field of PDFBox's content stream, and
- * the device's current transform and fill colour are private to {@link PdfBoxFastOutputDevice}.
+ * ids or an ActualText span into a page: the content stream sits in a private field of {@link
+ * PdfContentStreamAdapter}, its output in a protected field of PDFBox's content stream, and the
+ * device's current transform and fill colour are private to {@link PdfBoxFastOutputDevice}.
  *
- * <p>Everything is looked up once, when the class loads: if a new version renames or removes any
- * of it, the class fails to initialise ({@code OpenhtmltopdfInternalsTest} turns red) instead of
+ * <p>Everything is looked up once, when the class loads: if a new version renames or removes any of
+ * it, the class fails to initialise ({@code OpenhtmltopdfInternalsTest} turns red) instead of
  * drawing wrong text.
  */
 final class OpenhtmltopdfInternals {
   private static final Field CONTENT_STREAM = field(PdfContentStreamAdapter.class, "cs");
-  private static final Field OUTPUT = field(PDPageContentStream.class.getSuperclass(), "outputStream");
+  private static final Field OUTPUT =
+      field(PDPageContentStream.class.getSuperclass(), "outputStream");
   private static final Method TRANSFORM = method(PdfBoxFastOutputDevice.class, "getTransform");
   private static final Method FILL_COLOUR = method(PdfBoxFastOutputDevice.class, "ensureFillColor");
   private static final Field FONT = field(PdfBoxFastOutputDevice.class, "_font");
@@ -59,7 +60,9 @@ final class OpenhtmltopdfInternals {
     return new AffineTransform((AffineTransform) invoke(TRANSFORM, device));
   }
 
-  /** Writes the current CSS colour as the fill colour, as openhtmltopdf does before drawing text. */
+  /**
+   * Writes the current CSS colour as the fill colour, as openhtmltopdf does before drawing text.
+   */
   static void applyFillColour(PdfBoxFastOutputDevice device) {
     invoke(FILL_COLOUR, device);
   }
@@ -70,7 +73,9 @@ final class OpenhtmltopdfInternals {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("openhtmltopdf internals changed: " + e, e);
     } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
@@ -80,8 +85,14 @@ final class OpenhtmltopdfInternals {
       f.setAccessible(true);
       return f;
     } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("field " + owner.getName() + "." + name + " is gone: the "
-          + "glyph drawing of complex scripts needs updating for this openhtmltopdf/PDFBox", e);
+      throw new IllegalStateException(
+          "field "
+              + owner.getName()
+              + "."
+              + name
+              + " is gone: the "
+              + "glyph drawing of complex scripts needs updating for this openhtmltopdf/PDFBox",
+          e);
     }
   }
 
@@ -91,8 +102,14 @@ final class OpenhtmltopdfInternals {
       m.setAccessible(true);
       return m;
     } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("method " + owner.getName() + "." + name + "() is gone: the "
-          + "glyph drawing of complex scripts needs updating for this openhtmltopdf", e);
+      throw new IllegalStateException(
+          "method "
+              + owner.getName()
+              + "."
+              + name
+              + "() is gone: the "
+              + "glyph drawing of complex scripts needs updating for this openhtmltopdf",
+          e);
     }
   }
 }

@@ -20,8 +20,8 @@ import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * Replaces everything that would make two renders of the same sources differ: the creation and
- * modification dates (Info and XMP) become the edition's publication date, and the trailer /ID becomes
- * a hash of the content instead of a time-based value.
+ * modification dates (Info and XMP) become the edition's publication date, and the trailer /ID
+ * becomes a hash of the content instead of a time-based value.
  */
 public final class ReproducibleMetadata {
   private ReproducibleMetadata() {}
@@ -32,7 +32,8 @@ public final class ReproducibleMetadata {
    * @param contentHash what the ID is made of (its first 16 bytes): a hash of everything the file
    *     is made from, so the same sources give the same ID
    */
-  public static void apply(PDDocument doc, LocalDate published, byte[] contentHash) throws IOException {
+  public static void apply(PDDocument doc, LocalDate published, byte[] contentHash)
+      throws IOException {
     Calendar date = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
     date.clear();
     date.set(published.getYear(), published.getMonthValue() - 1, published.getDayOfMonth());
@@ -56,7 +57,8 @@ public final class ReproducibleMetadata {
     try {
       xmp = new DomXmpParser().parse(packet);
     } catch (XmpParsingException e) {
-      // openhtmltopdf writes this packet with xmpbox: failing to read it back is a bug, not content.
+      // openhtmltopdf writes this packet with xmpbox: failing to read it back is a bug, not
+      // content.
       throw new IllegalStateException("cannot read the XMP metadata the renderer wrote", e);
     }
     XMPBasicSchema basic = xmp.getXMPBasicSchema();

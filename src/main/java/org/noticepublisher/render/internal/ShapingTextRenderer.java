@@ -23,14 +23,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Objects;
-import java.util.TreeMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -38,34 +38,38 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * openhtmltopdf's text renderer, with runs of complex scripts (Tamil, Bengali, Gujarati, Gurmukhi)
- * shaped by the JDK's layout engine: such a run is measured with the shaped advances and drawn glyph
- * by glyph, by glyph id, at the shaped positions, so what is laid out is what is drawn. Each cluster
- * is wrapped in a {@code /Span} with {@code /ActualText}, so extraction, search and screen readers get
- * the characters in logical order whatever order the glyphs are drawn in.
+ * shaped by the JDK's layout engine: such a run is measured with the shaped advances and drawn
+ * glyph by glyph, by glyph id, at the shaped positions, so what is laid out is what is drawn. Each
+ * cluster is wrapped in a {@code /Span} with {@code /ActualText}, so extraction, search and screen
+ * readers get the characters in logical order whatever order the glyphs are drawn in.
  *
  * <p>Runs whose font is not one of {@code shapers} (Latin, Cyrillic, Hangul, Arabic in Naskh) go to
  * openhtmltopdf unchanged. One instance per render (openhtmltopdf calls {@link #setup} on it).
  */
 public final class ShapingTextRenderer extends PdfBoxTextRenderer {
-  private static final Set<Integer> SCRIPTS = Set.of(UScript.TAMIL, UScript.BENGALI,
-      UScript.GUJARATI, UScript.GURMUKHI, UScript.ARABIC);
+  private static final Set<Integer> SCRIPTS =
+      Set.of(UScript.TAMIL, UScript.BENGALI, UScript.GUJARATI, UScript.GURMUKHI, UScript.ARABIC);
   private static final int ZWNJ = 0x200C, ZWJ = 0x200D, ALEF = 0x0627;
 
   /** Shaper per PostScript name of the fonts to shape. */
   private final Map<String, JdkShaper> shapers;
+
   /** openhtmltopdf measures the same words many times while it breaks lines. */
   private final Map<RunKey, JdkShaper.Shaped> shaped = new HashMap<>();
+
   private final boolean shapingEnabled;
+
   /** Whether a font list includes a font shaped here (most do not: nothing to do for them). */
   private final Map<PdfBoxFSFont, Boolean> hasShaped = new java.util.IdentityHashMap<>();
+
   /** Per font drawn by glyph id: glyphs its cmap does not reach, and the text they stand for. */
   private final Map<PDType0Font, Map<Integer, String>> unmapped = new LinkedHashMap<>();
 
   /**
    * @param shapers the fonts to shape, by PostScript name
    * @param shapingEnabled false draws complex-script runs character by character through
-   *     openhtmltopdf, as it would without this class (for the check that shaping is what makes
-   *     the text right)
+   *     openhtmltopdf, as it would without this class (for the check that shaping is what makes the
+   *     text right)
    */
   public ShapingTextRenderer(Map<String, JdkShaper> shapers, boolean shapingEnabled) {
     this.shapers = Map.copyOf(shapers);
@@ -89,8 +93,10 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
     }
     float width = 0;
     for (Piece p : pieces) {
-      width += p.shaped == null ? super.getWidth(context, font, p.text)
-          : p.shaped.advance() / 1000f * font.getSize2D();
+      width +=
+          p.shaped == null
+              ? super.getWidth(context, font, p.text)
+              : p.shaped.advance() / 1000f * font.getSize2D();
     }
     return (int) Math.ceil(width - 0.01f);
   }
@@ -101,8 +107,8 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   }
 
   @Override
-  public void drawString(OutputDevice device, String string, float x, float y,
-      @Nullable JustificationInfo info) {
+  public void drawString(
+      OutputDevice device, String string, float x, float y, @Nullable JustificationInfo info) {
     PdfBoxOutputDevice pdf = (PdfBoxOutputDevice) device;
     PdfBoxFSFont font = shapingEnabled && mayNeedShaping(string) ? currentFont(pdf) : null;
     List<Piece> pieces = font == null ? null : pieces(font, string, true);
@@ -120,12 +126,15 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
         pdf.drawString(p.text, x + offset, y, info);
         offset += super.getWidth(null, font, p.text);
         if (info != null) {
-          long spaces = p.text.codePoints().filter(PdfBoxTextRenderer::isJustificationSpace).count();
-          offset += spaces * info.getSpaceAdjust()
-              + (p.text.codePointCount(0, p.text.length()) - spaces) * info.getNonSpaceAdjust();
+          long spaces =
+              p.text.codePoints().filter(PdfBoxTextRenderer::isJustificationSpace).count();
+          offset +=
+              spaces * info.getSpaceAdjust()
+                  + (p.text.codePointCount(0, p.text.length()) - spaces) * info.getNonSpaceAdjust();
         }
       } else {
-        offset += drawGlyphs((PdfBoxFastOutputDevice) pdf, p, x + offset, y, font.getSize2D(), info);
+        offset +=
+            drawGlyphs((PdfBoxFastOutputDevice) pdf, p, x + offset, y, font.getSize2D(), info);
       }
     }
   }
@@ -167,10 +176,13 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
         int script = UScript.getScript(next);
         // Right-to-left runs stop at shared punctuation (brackets, quotes): openhtmltopdf has
         // already mirrored and placed those, and draws them itself.
-        boolean joins = next == ZWJ || next == ZWNJ
-            || (!UCharacter.isWhitespace(next) && (script == UScript.getScript(cp)
-                || script == UScript.INHERITED
-                || (script == UScript.COMMON && UScript.getScript(cp) != UScript.ARABIC)));
+        boolean joins =
+            next == ZWJ
+                || next == ZWNJ
+                || (!UCharacter.isWhitespace(next)
+                    && (script == UScript.getScript(cp)
+                        || script == UScript.INHERITED
+                        || (script == UScript.COMMON && UScript.getScript(cp) != UScript.ARABIC)));
         if (!joins || !(next == ZWJ || next == ZWNJ || has(desc.getFont(), next))) {
           break;
         }
@@ -185,12 +197,18 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       }
       boolean rtl = UScript.getScript(cp) == UScript.ARABIC;
       // openhtmltopdf draws a right-to-left run reversed (visual order); HarfBuzz takes it logical.
-      String run = rtl && visual
-          ? Bidi.writeReverse(text.substring(i, end), Bidi.DO_MIRRORING) : text.substring(i, end);
+      String run =
+          rtl && visual
+              ? Bidi.writeReverse(text.substring(i, end), Bidi.DO_MIRRORING)
+              : text.substring(i, end);
       // fontFor() picks only fonts that have a shaper.
       JdkShaper shaper = Objects.requireNonNull(shaper(desc.getFont()), "shaper");
-      out.add(new Piece(run, desc, shaper, shaped.computeIfAbsent(new RunKey(shaper, run),
-          k -> shaper.shape(run, rtl))));
+      out.add(
+          new Piece(
+              run,
+              desc,
+              shaper,
+              shaped.computeIfAbsent(new RunKey(shaper, run), k -> shaper.shape(run, rtl))));
       i = end;
     }
     if (out != null && plain.length() > 0) {
@@ -203,8 +221,8 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
    * Whether the string has a letter of a script shaped here; without one {@link #pieces} finds
    * nothing to shape. Asked before the font list is looked at, because looking loads every font in
    * it: a curly apostrophe in English or Hangul in Korean used to load and parse the Arabic and the
-   * 4.7 MB Korean fonts for every document (45 of the 210 MB a Latin notice allocated).
-   * Every such script is encoded from U+0600 on: Latin and Cyrillic letters skip the lookup.
+   * 4.7 MB Korean fonts for every document (45 of the 210 MB a Latin notice allocated). Every such
+   * script is encoded from U+0600 on: Latin and Cyrillic letters skip the lookup.
    */
   private static boolean mayNeedShaping(String string) {
     for (int i = 0; i < string.length(); ) {
@@ -218,8 +236,11 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   }
 
   private boolean hasShapedFont(PdfBoxFSFont font) {
-    return hasShaped.computeIfAbsent(font, f -> f.getFontDescriptions().stream()
-        .anyMatch(d -> d.getFont() != null && shaper(d.getFont()) != null));
+    return hasShaped.computeIfAbsent(
+        font,
+        f ->
+            f.getFontDescriptions().stream()
+                .anyMatch(d -> d.getFont() != null && shaper(d.getFont()) != null));
   }
 
   private @Nullable FontDescription fontFor(PdfBoxFSFont font, int cp) {
@@ -243,11 +264,16 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   }
 
   /**
-   * Draws a shaped run glyph by glyph, each cluster in a {@code /Span} carrying its text as
-   * {@code /ActualText}, the way openhtmltopdf draws a string (same text matrix, fill colour, fake
+   * Draws a shaped run glyph by glyph, each cluster in a {@code /Span} carrying its text as {@code
+   * /ActualText}, the way openhtmltopdf draws a string (same text matrix, fill colour, fake
    * italic). Returns the run's width in device units.
    */
-  private float drawGlyphs(PdfBoxFastOutputDevice device, Piece p, float x, float y, float size,
+  private float drawGlyphs(
+      PdfBoxFastOutputDevice device,
+      Piece p,
+      float x,
+      float y,
+      float size,
       @Nullable JustificationInfo info) {
     JdkShaper.Shaped s = Objects.requireNonNull(p.shaped, "shaped");
     JdkShaper shaper = Objects.requireNonNull(p.shaper, "shaper");
@@ -256,7 +282,9 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
     float pageHeight = device.normalizeY(0);
     float skew = 0;
     FontSpecification spec = device.getFontSpecification();
-    if (spec != null && spec.fontStyle == IdentValue.ITALIC && p.desc.getStyle() != IdentValue.ITALIC) {
+    if (spec != null
+        && spec.fontStyle == IdentValue.ITALIC
+        && p.desc.getStyle() != IdentValue.ITALIC) {
       skew = 0.21256f;
     }
     OpenhtmltopdfInternals.applyFillColour(device);
@@ -282,8 +310,19 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
         if (anchor < 0) {
           span(out, c.text());
           for (int g = c.from(); g < c.to(); g++) {
-            show(page, out, pdFont, s.glyphs()[g], base, x + extra + s.x()[g] * scale,
-                y + s.y()[g] * scale, 1, pageHeight, dotsPerPoint, skew, used);
+            show(
+                page,
+                out,
+                pdFont,
+                s.glyphs()[g],
+                base,
+                x + extra + s.x()[g] * scale,
+                y + s.y()[g] * scale,
+                1,
+                pageHeight,
+                dotsPerPoint,
+                skew,
+                used);
           }
           out.write("EMC\n".getBytes(StandardCharsets.US_ASCII));
         } else {
@@ -303,15 +342,48 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
           for (int k = chars.length - 1; k >= 0; k--) {
             float from = left + (chars.length - 1 - k) * share;
             span(out, new String(chars, k, 1));
-            show(page, out, pdFont, anchor, base, from, y, stretch, pageHeight, dotsPerPoint,
-                skew, used);
+            show(
+                page,
+                out,
+                pdFont,
+                anchor,
+                base,
+                from,
+                y,
+                stretch,
+                pageHeight,
+                dotsPerPoint,
+                skew,
+                used);
             for (int g = c.from(); k == 0 && g < c.to(); g++) {
-              show(page, out, pdFont, s.glyphs()[g], base, x + extra + s.x()[g] * scale,
-                  y + s.y()[g] * scale, 1, pageHeight, dotsPerPoint, skew, used);
+              show(
+                  page,
+                  out,
+                  pdFont,
+                  s.glyphs()[g],
+                  base,
+                  x + extra + s.x()[g] * scale,
+                  y + s.y()[g] * scale,
+                  1,
+                  pageHeight,
+                  dotsPerPoint,
+                  skew,
+                  used);
             }
             if (k == 0 && c.to() > c.from()) {
-              show(page, out, pdFont, anchor, base, from, y, stretch, pageHeight, dotsPerPoint,
-                  skew, used);
+              show(
+                  page,
+                  out,
+                  pdFont,
+                  anchor,
+                  base,
+                  from,
+                  y,
+                  stretch,
+                  pageHeight,
+                  dotsPerPoint,
+                  skew,
+                  used);
             }
             out.write("EMC\n".getBytes(StandardCharsets.US_ASCII));
           }
@@ -338,17 +410,28 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
 
   /** Opens a marked-content span whose text is {@code text}. */
   private static void span(OutputStream out, String text) throws IOException {
-    out.write(("/Span <</ActualText " + utf16Hex(text) + ">> BDC\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("/Span <</ActualText " + utf16Hex(text) + ">> BDC\n").getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
    * Shows one glyph with its origin at ({@code gx}, {@code gy}) in device units, {@code stretch}
    * times its width.
    */
-  private static void show(PdfContentStreamAdapter page, OutputStream out,
-      PDType0Font font, int gid, AffineTransform base, float gx, float gy, float stretch,
-      float pageHeight, float dotsPerPoint, float skew, Set<Integer> used) throws IOException {
+  private static void show(
+      PdfContentStreamAdapter page,
+      OutputStream out,
+      PDType0Font font,
+      int gid,
+      AffineTransform base,
+      float gx,
+      float gy,
+      float stretch,
+      float pageHeight,
+      float dotsPerPoint,
+      float skew,
+      Set<Integer> used)
+      throws IOException {
     AffineTransform at = new AffineTransform(base);
     at.translate(gx, gy);
     at.scale(stretch, 1);
@@ -366,16 +449,17 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   }
 
   /**
-   * Completes the ToUnicode maps of the fonts drawn by glyph id; call once the document is laid out,
-   * before it is saved.
+   * Completes the ToUnicode maps of the fonts drawn by glyph id; call once the document is laid
+   * out, before it is saved.
    */
   public void finish(PDDocument doc) throws IOException {
     ToUnicodeCompletion.apply(doc, unmapped);
   }
 
   /**
-   * Glyphs of a cluster that no character maps to stand for the cluster's characters whose own glyph
-   * is not among the cluster's glyphs (ਪ੍ਰ: the subjoined form stands for ੍ਰ), or for all of them.
+   * Glyphs of a cluster that no character maps to stand for the cluster's characters whose own
+   * glyph is not among the cluster's glyphs (ਪ੍ਰ: the subjoined form stands for ੍ਰ), or for all of
+   * them.
    */
   private void recordUnmapped(PDType0Font font, JdkShaper.Shaped s, JdkShaper.Cluster c) {
     var cmap = font.getCmapLookup();
@@ -384,7 +468,9 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       glyphs.add(s.glyphs()[g]);
     }
     StringBuilder rest = new StringBuilder();
-    c.text().codePoints().filter(cp -> !glyphs.contains(cmap.getGlyphId(cp)))
+    c.text()
+        .codePoints()
+        .filter(cp -> !glyphs.contains(cmap.getGlyphId(cp)))
         .forEach(rest::appendCodePoint);
     String text = rest.length() > 0 ? rest.toString() : c.text();
     for (int g = c.from(); g < c.to(); g++) {
@@ -410,6 +496,9 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
 
   private record RunKey(JdkShaper shaper, String text) {}
 
-  private record Piece(String text, @Nullable FontDescription desc, @Nullable JdkShaper shaper,
+  private record Piece(
+      String text,
+      @Nullable FontDescription desc,
+      @Nullable JdkShaper shaper,
       JdkShaper.@Nullable Shaped shaped) {}
 }

@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * A font file that ships with the project (under {@code /fonts} on the class path), held in memory so
- * that every render reads the same bytes without touching the disk.
+ * A font file that ships with the project (under {@code /fonts} on the class path), held in memory
+ * so that every render reads the same bytes without touching the disk.
  */
 public record ShippedFont(String family, int weight, FontStyle style, String file, byte[] bytes) {
 
@@ -46,8 +46,13 @@ public record ShippedFont(String family, int weight, FontStyle style, String fil
     return SHAPED_FAMILIES.contains(family);
   }
 
-  private static final java.util.Set<String> SHAPED_FAMILIES = java.util.Set.of("Noto Sans Tamil",
-      "Noto Sans Bengali", "Noto Sans Gujarati", "Noto Sans Gurmukhi", "Noto Nastaliq Urdu");
+  private static final java.util.Set<String> SHAPED_FAMILIES =
+      java.util.Set.of(
+          "Noto Sans Tamil",
+          "Noto Sans Bengali",
+          "Noto Sans Gujarati",
+          "Noto Sans Gurmukhi",
+          "Noto Nastaliq Urdu");
 
   private static ShippedFont load(String family, int weight, FontStyle style, String file) {
     try (InputStream in = ShippedFont.class.getResourceAsStream("/fonts/" + file)) {

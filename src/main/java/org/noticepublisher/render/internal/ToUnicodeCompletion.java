@@ -18,14 +18,15 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * Gives glyphs that no character maps to in the font (conjuncts, ligatures, contextual forms) an
  * entry in their font's ToUnicode map: the characters they stand for. PDF/UA-1 (7.21.7) and PDF/A-2
  * (6.2.11.7.2) require an entry for every glyph drawn, ActualText or not, and PDFBox writes entries
- * only for glyphs its font's cmap reaches. The ToUnicode map is only written when PDFBox subsets the
- * font, while the document is saved, so the document is saved once to subset, then completed.
+ * only for glyphs its font's cmap reaches. The ToUnicode map is only written when PDFBox subsets
+ * the font, while the document is saved, so the document is saved once to subset, then completed.
  */
 final class ToUnicodeCompletion {
   private ToUnicodeCompletion() {}
 
   /** Subsets the fonts (by saving {@code doc} to nowhere) and adds {@code extra} to their maps. */
-  static void apply(PDDocument doc, Map<PDType0Font, Map<Integer, String>> extra) throws IOException {
+  static void apply(PDDocument doc, Map<PDType0Font, Map<Integer, String>> extra)
+      throws IOException {
     if (extra.isEmpty()) {
       return;
     }
@@ -55,11 +56,12 @@ final class ToUnicodeCompletion {
   }
 
   private static String cmap(Map<Integer, String> mappings) {
-    StringBuilder sb = new StringBuilder()
-        .append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
-        .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
-        .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
-        .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    StringBuilder sb =
+        new StringBuilder()
+            .append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+            .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+            .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
+            .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     var entries = mappings.entrySet().stream().toList();
     for (int i = 0; i < entries.size(); i += 100) {
       var block = entries.subList(i, Math.min(entries.size(), i + 100));

@@ -37,6 +37,7 @@ import org.apache.xmpbox.xml.XmpSerializer;
 /**
  * Turns the tagged PDF/UA-1 + PDF/A-2a file openhtmltopdf writes into a PDF 2.0 file for PDF/UA-2
  * (ISO 14289-2:2024), WTPDF 1.0 accessibility and PDF/A-4, without touching text, fonts or tags:
+ *
  * <ul>
  *   <li>version 2.0 in header and catalog;
  *   <li>XMP rebuilt from the document information: {@code pdfuaid:part} 2 and {@code rev} 2024,
@@ -48,6 +49,7 @@ import org.apache.xmpbox.xml.XmpSerializer;
  *       openhtmltopdf records as {@code /SE}) and the page destination for older viewers;
  *   <li>an annotation's Contents equal to its structure element's Alt; no empty Alt.
  * </ul>
+ *
  * Must run after every other change to the document information, which it reads and then removes.
  */
 public final class Ua2Conversion {
@@ -157,7 +159,8 @@ public final class Ua2Conversion {
 
   private static void documentInPdf2Namespace(PDStructureTreeRoot root) {
     List<Object> kids = root.getKids();
-    if (kids.size() != 1 || !(kids.get(0) instanceof PDStructureElement document)
+    if (kids.size() != 1
+        || !(kids.get(0) instanceof PDStructureElement document)
         || !"Document".equals(document.getStructureType())) {
       throw new IllegalStateException(
           "PDF/UA-2 needs a single Document element under the structure tree root, found " + kids);
@@ -177,12 +180,14 @@ public final class Ua2Conversion {
     for (PDOutlineItem item : node.children()) {
       COSBase se = item.getCOSObject().getDictionaryObject(SE);
       if (!(se instanceof COSDictionary)) {
-        throw new IllegalStateException("bookmark '" + item.getTitle()
-            + "' has no structure element to point at (PDF/UA-2 8.8)");
+        throw new IllegalStateException(
+            "bookmark '"
+                + item.getTitle()
+                + "' has no structure element to point at (PDF/UA-2 8.8)");
       }
       if (!(item.getDestination() instanceof PDPageDestination page)) {
-        throw new IllegalStateException("bookmark '" + item.getTitle()
-            + "' has no page destination: " + item.getCOSObject());
+        throw new IllegalStateException(
+            "bookmark '" + item.getTitle() + "' has no page destination: " + item.getCOSObject());
       }
       COSArray structureDestination = new COSArray();
       structureDestination.add(item.getCOSObject().getItem(SE));
@@ -235,8 +240,11 @@ public final class Ua2Conversion {
     if (a instanceof PDAnnotationLink link) {
       PDAction action = link.getAction();
       if (link.getDestination() != null || action instanceof PDActionGoTo) {
-        throw new IllegalStateException("link '" + a.getContents() + "' points inside the document;"
-            + " PDF/UA-2 needs a structure destination there, which is not made for links");
+        throw new IllegalStateException(
+            "link '"
+                + a.getContents()
+                + "' points inside the document;"
+                + " PDF/UA-2 needs a structure destination there, which is not made for links");
       }
     }
   }

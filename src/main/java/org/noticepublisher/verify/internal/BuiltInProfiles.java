@@ -22,12 +22,14 @@ import org.verapdf.pdfa.validation.profiles.ValidationProfile;
  */
 public final class BuiltInProfiles {
   /** Where veraPDF 1.30 keeps each profile a notice is validated against (core jar). */
-  private static final Map<PDFAFlavour, String> RESOURCES = Map.of(
-      PDFAFlavour.PDFUA_1, "PDFUA-1.xml",
-      PDFAFlavour.PDFA_2_A, "PDFA-2A.xml",
-      PDFAFlavour.PDFUA_2, "PDFUA-2-ISO32005.xml",
-      PDFAFlavour.WTPDF_1_0_ACCESSIBILITY, "WTPDF-1-0-Accessibility.xml",
-      PDFAFlavour.PDFA_4, "PDFA-4.xml");
+  private static final Map<PDFAFlavour, String> RESOURCES =
+      Map.of(
+          PDFAFlavour.PDFUA_1, "PDFUA-1.xml",
+          PDFAFlavour.PDFA_2_A, "PDFA-2A.xml",
+          PDFAFlavour.PDFUA_2, "PDFUA-2-ISO32005.xml",
+          PDFAFlavour.WTPDF_1_0_ACCESSIBILITY, "WTPDF-1-0-Accessibility.xml",
+          PDFAFlavour.PDFA_4, "PDFA-4.xml");
+
   private static final String ROOT = "org/verapdf/pdfa/validation/";
   private static final Map<PDFAFlavour, ValidationProfile> PARSED = new ConcurrentHashMap<>();
 
@@ -56,13 +58,17 @@ public final class BuiltInProfiles {
     String resource = ROOT + RESOURCES.get(flavour);
     try (InputStream in = ValidationProfile.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("veraPDF's profile for " + flavour + " is not at "
-            + resource + ": has veraPDF moved its profiles?");
+        throw new IllegalStateException(
+            "veraPDF's profile for "
+                + flavour
+                + " is not at "
+                + resource
+                + ": has veraPDF moved its profiles?");
       }
       ValidationProfile profile = Profiles.profileFromXml(in);
       if (profile.getPDFAFlavour() != flavour) {
-        throw new IllegalStateException(resource + " is the profile for "
-            + profile.getPDFAFlavour() + ", not " + flavour);
+        throw new IllegalStateException(
+            resource + " is the profile for " + profile.getPDFAFlavour() + ", not " + flavour);
       }
       return profile;
     } catch (IOException | JAXBException e) {

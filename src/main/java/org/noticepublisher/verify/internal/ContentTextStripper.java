@@ -37,11 +37,15 @@ public final class ContentTextStripper extends PDFTextStripper {
   private final StringBuilder drawnAsCharacters = new StringBuilder();
   private final List<Glyph> glyphs = new ArrayList<>();
   private final List<Page> pages = new ArrayList<>();
+
   /** Inside a marked-content span with /ActualText: its text, depth and glyphs. */
   private @Nullable String actualText;
+
   private int actualTextDepth;
+
   /** Inside a ReversedChars sequence: the ActualText of each span in it, in drawing order. */
   private @Nullable List<String> reversedSpans;
+
   private final List<TextPosition> spanned = new java.util.ArrayList<>();
 
   private ContentTextStripper(boolean includeArtifacts, boolean rightToLeft) {
@@ -62,8 +66,12 @@ public final class ContentTextStripper extends PDFTextStripper {
   public static Extraction extract(PDDocument doc) throws IOException {
     ContentTextStripper stripper = new ContentTextStripper(false, isRightToLeft(doc));
     String text = stripper.getText(doc);
-    return new Extraction(text, stripper.drawn.toString(), stripper.drawnAsCharacters.toString(),
-        List.copyOf(stripper.glyphs), List.copyOf(stripper.pages));
+    return new Extraction(
+        text,
+        stripper.drawn.toString(),
+        stripper.drawnAsCharacters.toString(),
+        List.copyOf(stripper.glyphs),
+        List.copyOf(stripper.pages));
   }
 
   /**
@@ -71,12 +79,12 @@ public final class ContentTextStripper extends PDFTextStripper {
    * ActualText spans (character by character, not shaped by glyph id), each glyph's box and each
    * page's visible area (for checks on where text is drawn).
    */
-  public record Extraction(String text, String drawn, String drawnAsCharacters, List<Glyph> glyphs,
-      List<Page> pages) {}
+  public record Extraction(
+      String text, String drawn, String drawnAsCharacters, List<Glyph> glyphs, List<Page> pages) {}
 
   /** One drawn glyph; {@code top} and {@code bottom} (its baseline) measured down from the top. */
-  public record Glyph(int page, String text, float left, float right, float top, float bottom,
-      boolean artifact) {}
+  public record Glyph(
+      int page, String text, float left, float right, float top, float bottom, boolean artifact) {}
 
   /** A page's visible area, from its crop box. */
   public record Page(int number, float width, float height) {}
@@ -95,8 +103,11 @@ public final class ContentTextStripper extends PDFTextStripper {
   public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
     boolean inside = !artifact.isEmpty() && artifact.peek();
     artifact.push(inside || COSName.ARTIFACT.equals(tag));
-    COSString text = properties != null
-        && properties.getDictionaryObject(COSName.ACTUAL_TEXT) instanceof COSString s ? s : null;
+    COSString text =
+        properties != null
+                && properties.getDictionaryObject(COSName.ACTUAL_TEXT) instanceof COSString s
+            ? s
+            : null;
     if (actualText == null && text != null) {
       actualText = text.getString();
       actualTextDepth = artifact.size();
@@ -134,8 +145,12 @@ public final class ContentTextStripper extends PDFTextStripper {
       actualText = null;
       if (!spanned.isEmpty()) {
         // Right-to-left lines are compared as drawn (visual order): so is the span's text.
-        keep(replacement(spanned, rightToLeft && Bidi.requiresBidi(text.toCharArray(), 0,
-            text.length()) ? Bidi.writeReverse(text, Bidi.DO_MIRRORING) : text));
+        keep(
+            replacement(
+                spanned,
+                rightToLeft && Bidi.requiresBidi(text.toCharArray(), 0, text.length())
+                    ? Bidi.writeReverse(text, Bidi.DO_MIRRORING)
+                    : text));
         spanned.clear();
       }
     }
@@ -155,9 +170,15 @@ public final class ContentTextStripper extends PDFTextStripper {
       // DirAdj: the baseline's y measured from the top; the glyph rises by its height above it.
       float left = text.getXDirAdj();
       float baseline = text.getYDirAdj();
-      glyphs.add(new Glyph(getCurrentPageNo(), text.getUnicode(), left,
-          left + text.getWidthDirAdj(), baseline - text.getHeightDir(), baseline,
-          !artifact.isEmpty() && artifact.peek()));
+      glyphs.add(
+          new Glyph(
+              getCurrentPageNo(),
+              text.getUnicode(),
+              left,
+              left + text.getWidthDirAdj(),
+              baseline - text.getHeightDir(),
+              baseline,
+              !artifact.isEmpty() && artifact.peek()));
     }
     if (actualText == null) {
       drawnAsCharacters.append(text.getUnicode());
@@ -178,9 +199,9 @@ public final class ContentTextStripper extends PDFTextStripper {
   /**
    * The glyphs of an ActualText span as one text position carrying the span's text, from the left
    * edge of the leftmost glyph to the right edge of the rightmost one, on the leftmost glyph's
-   * baseline (Indic pre-base vowels and the end of a Nastaliq word sit on the line; Nastaliq letters
-   * climb above it). This is what a screen reader and copy-paste get: complex scripts draw glyphs in
-   * an order of their own, or ligatures.
+   * baseline (Indic pre-base vowels and the end of a Nastaliq word sit on the line; Nastaliq
+   * letters climb above it). This is what a screen reader and copy-paste get: complex scripts draw
+   * glyphs in an order of their own, or ligatures.
    */
   private static TextPosition replacement(List<TextPosition> glyphs, String text) {
     TextPosition left = glyphs.get(0);
@@ -193,12 +214,26 @@ public final class ContentTextStripper extends PDFTextStripper {
     }
     TextPosition first = glyphs.get(0);
     float width = right - left.getX();
-    return new TextPosition(first.getRotation(), first.getPageWidth(), first.getPageHeight(),
-        new org.apache.pdfbox.util.Matrix(left.getTextMatrix().getScaleX(),
-            left.getTextMatrix().getShearY(), left.getTextMatrix().getShearX(),
-            left.getTextMatrix().getScaleY(), left.getX(), left.getTextMatrix().getTranslateY()),
-        right, left.getEndY(), first.getHeight(), width, first.getWidthOfSpace(), text,
-        first.getCharacterCodes(), first.getFont(), first.getFontSize(),
+    return new TextPosition(
+        first.getRotation(),
+        first.getPageWidth(),
+        first.getPageHeight(),
+        new org.apache.pdfbox.util.Matrix(
+            left.getTextMatrix().getScaleX(),
+            left.getTextMatrix().getShearY(),
+            left.getTextMatrix().getShearX(),
+            left.getTextMatrix().getScaleY(),
+            left.getX(),
+            left.getTextMatrix().getTranslateY()),
+        right,
+        left.getEndY(),
+        first.getHeight(),
+        width,
+        first.getWidthOfSpace(),
+        text,
+        first.getCharacterCodes(),
+        first.getFont(),
+        first.getFontSize(),
         (int) first.getFontSizeInPt());
   }
 

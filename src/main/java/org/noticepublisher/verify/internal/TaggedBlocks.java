@@ -26,9 +26,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TaggedBlocks {
   /** Standard structure types that sit inside a block, not being one (ISO 32000-1, 14.8.4). */
-  private static final Set<String> INLINE = Set.of("Span", "Link", "Quote", "Code", "Reference",
-      "Note", "BibEntry", "Annot", "Ruby", "RB", "RT", "RP", "Warichu", "WT", "WP", "Figure",
-      "Formula", "Form");
+  private static final Set<String> INLINE =
+      Set.of(
+          "Span",
+          "Link",
+          "Quote",
+          "Code",
+          "Reference",
+          "Note",
+          "BibEntry",
+          "Annot",
+          "Ruby",
+          "RB",
+          "RT",
+          "RP",
+          "Warichu",
+          "WT",
+          "WP",
+          "Figure",
+          "Formula",
+          "Form");
 
   /** One innermost block: its standard structure type (role map applied) and its text. */
   public record Block(String type, String text) {}
@@ -58,9 +75,9 @@ public final class TaggedBlocks {
   }
 
   /**
-   * Records the text of {@code content} under its MCID and returns it. A span with /ActualText
-   * (a shaped run drawn by glyph id) stands for its ActualText, not for the glyphs' own Unicode,
-   * which for conjuncts and reordered vowel signs is not the text (ISO 32000-1, 14.9.4).
+   * Records the text of {@code content} under its MCID and returns it. A span with /ActualText (a
+   * shaped run drawn by glyph id) stands for its ActualText, not for the glyphs' own Unicode, which
+   * for conjuncts and reordered vowel signs is not the text (ISO 32000-1, 14.9.4).
    */
   private static String collect(PDMarkedContent content, Map<Integer, String> byId) {
     StringBuilder text = new StringBuilder();

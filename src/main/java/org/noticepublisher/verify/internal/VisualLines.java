@@ -9,20 +9,25 @@ import org.noticepublisher.render.ArabicPresentationForms;
 
 /**
  * Checks that right-to-left text was drawn as the bidi algorithm lays it out. The expected message
- * (logical order) is split into lines the way the drawn lines suggest; each line is reordered with ICU
- * at right-to-left paragraph level, as the renderer does, and must equal the line as drawn. Undoing the
- * reordering of extracted text instead would be a guess; this is exact: word order, numbers, brackets
- * and embedded English all have to be where a reader expects them.
+ * (logical order) is split into lines the way the drawn lines suggest; each line is reordered with
+ * ICU at right-to-left paragraph level, as the renderer does, and must equal the line as drawn.
+ * Undoing the reordering of extracted text instead would be a guess; this is exact: word order,
+ * numbers, brackets and embedded English all have to be where a reader expects them.
  *
- * <p>White space is left out of the comparison: openhtmltopdf keeps a line's trailing space inside the
- * run before it (bidi rule L1 would move it to the line's end), which moves nothing a reader sees.
+ * <p>White space is left out of the comparison: openhtmltopdf keeps a line's trailing space inside
+ * the run before it (bidi rule L1 would move it to the line's end), which moves nothing a reader
+ * sees.
  */
 public final class VisualLines {
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  /** Bidi controls, and ZWNJ/ZWJ: ICU drops both when it reorders; their effect is in the shapes. */
+
+  /**
+   * Bidi controls, and ZWNJ/ZWJ: ICU drops both when it reorders; their effect is in the shapes.
+   */
   private static final Pattern CONTROLS =
       Pattern.compile("[\u061C\u200C-\u200F\u202A-\u202E\u2066-\u2069]");
+
   private static final Pattern BULLETS = Pattern.compile("^[•◦▪■●◆]\\s*|\\s*[•◦▪■●◆]$");
 
   private final List<String> lines = new ArrayList<>();
@@ -80,8 +85,9 @@ public final class VisualLines {
   }
 
   /**
-   * Where drawn line {@code i} ends in the logical text, or -1. Candidates are the ends that give the
-   * line as many letters and digits as were drawn; a break may fall anywhere the renderer chose.
+   * Where drawn line {@code i} ends in the logical text, or -1. Candidates are the ends that give
+   * the line as many letters and digits as were drawn; a break may fall anywhere the renderer
+   * chose.
    */
   private int endOfLine(Bidi paragraph, String logical, int[] prefix, int start, int i) {
     int want = prefix[start] + letters.get(i);
@@ -98,8 +104,10 @@ public final class VisualLines {
 
   private static String visual(Bidi paragraph, int start, int end) {
     try {
-      String v = paragraph.setLine(start, end)
-          .writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
+      String v =
+          paragraph
+              .setLine(start, end)
+              .writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
       return normalise(v);
     } catch (IllegalArgumentException e) {
       return "";
@@ -108,19 +116,24 @@ public final class VisualLines {
 
   /**
    * A drawn line as comparable text. A presentation-form ligature (lam-alef) decomposes into its
-   * letters in logical order, but it was drawn within reversed text: its letters are put back in drawn
-   * order. NFKC then runs over the whole line, so stacked marks get their canonical order.
+   * letters in logical order, but it was drawn within reversed text: its letters are put back in
+   * drawn order. NFKC then runs over the whole line, so stacked marks get their canonical order.
    */
   static String normaliseDrawn(String line) {
     StringBuilder out = new StringBuilder();
-    line.codePoints().forEach(cp -> {
-      String d = ArabicPresentationForms.contains(cp) ? NFKC.normalize(new String(Character.toChars(cp))) : null;
-      if (d != null && d.codePointCount(0, d.length()) > 1) {
-        out.append(new StringBuilder(d).reverse());
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
+    line.codePoints()
+        .forEach(
+            cp -> {
+              String d =
+                  ArabicPresentationForms.contains(cp)
+                      ? NFKC.normalize(new String(Character.toChars(cp)))
+                      : null;
+              if (d != null && d.codePointCount(0, d.length()) > 1) {
+                out.append(new StringBuilder(d).reverse());
+              } else {
+                out.appendCodePoint(cp);
+              }
+            });
     return normalise(out.toString());
   }
 

@@ -11,13 +11,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An ICU message cut into what a CAT tool shows: text, and inline codes for everything a translator
- * must keep as it is ({@code {organisation}}, {@code {published, date, long}}, a plural's {@code #}).
- * A message with one plural, selectordinal or select argument becomes one text per branch — the
- * whole sentence as a reader sees it for that branch — and is put back together from such texts.
+ * must keep as it is ({@code {organisation}}, {@code {published, date, long}}, a plural's {@code
+ * #}). A message with one plural, selectordinal or select argument becomes one text per branch —
+ * the whole sentence as a reader sees it for that branch — and is put back together from such
+ * texts.
  */
 public final class IcuSegments {
   private static final Pattern CHOICE =
-      Pattern.compile("\\{\\s*([\\p{L}\\p{N}_]+)\\s*,\\s*(plural|selectordinal|select)\\s*,(.*)\\}",
+      Pattern.compile(
+          "\\{\\s*([\\p{L}\\p{N}_]+)\\s*,\\s*(plural|selectordinal|select)\\s*,(.*)\\}",
           Pattern.DOTALL);
 
   private IcuSegments() {}
@@ -45,8 +47,8 @@ public final class IcuSegments {
    * The message's one choice argument at the top level, if it has exactly one and no choice is
    * nested in another: the text before it, its name and kind, its branches, the text after.
    */
-  public record Choice(String before, String name, String kind, Map<String, String> branches,
-      String after) {
+  public record Choice(
+      String before, String name, String kind, Map<String, String> branches, String after) {
     /** The sentence for one branch, in ICU syntax: before + branch + after. */
     public String sentence(String selector) {
       return before + branches.get(selector) + after;
@@ -83,8 +85,13 @@ public final class IcuSegments {
           branches.put(selector, branch);
           i = close + 1;
         }
-        found = new Choice(pattern.substring(0, g[0]), m.group(1), m.group(2), branches,
-            pattern.substring(g[1]));
+        found =
+            new Choice(
+                pattern.substring(0, g[0]),
+                m.group(1),
+                m.group(2),
+                branches,
+                pattern.substring(g[1]));
       }
     }
     return Optional.ofNullable(found);
@@ -145,8 +152,13 @@ public final class IcuSegments {
     int suffix = commonSuffix(all, prefix);
     StringBuilder out = new StringBuilder(all.get(0).substring(0, prefix));
     out.append('{').append(name).append(", ").append(kind).append(',');
-    sentences.forEach((selector, s) -> out.append(' ').append(selector).append(" {")
-        .append(s, prefix, s.length() - suffix).append('}'));
+    sentences.forEach(
+        (selector, s) ->
+            out.append(' ')
+                .append(selector)
+                .append(" {")
+                .append(s, prefix, s.length() - suffix)
+                .append('}'));
     out.append('}').append(all.get(0).substring(all.get(0).length() - suffix));
     return out.toString();
   }
@@ -169,7 +181,8 @@ public final class IcuSegments {
     int n = first.length() - prefix;
     for (String s : all) {
       int i = 0;
-      while (i < n && i < s.length() - prefix
+      while (i < n
+          && i < s.length() - prefix
           && s.charAt(s.length() - 1 - i) == first.charAt(first.length() - 1 - i)) {
         i++;
       }

@@ -47,8 +47,10 @@ class ReproducibleMetadataTest {
 
       ReproducibleMetadata.apply(doc, PUBLISHED, hash);
 
-      XMPBasicSchema fixed = new DomXmpParser()
-          .parse(doc.getDocumentCatalog().getMetadata().toByteArray()).getXMPBasicSchema();
+      XMPBasicSchema fixed =
+          new DomXmpParser()
+              .parse(doc.getDocumentCatalog().getMetadata().toByteArray())
+              .getXMPBasicSchema();
       assertEquals(PUBLISHED, day(fixed.getCreateDate()));
       assertEquals(PUBLISHED, day(fixed.getModifyDate()));
       assertNull(fixed.getMetadataDate(), "a date the renderer did not write is not added");

@@ -30,8 +30,8 @@ class BuiltInProfilesTest {
   @Test
   void everyStandardANoticeIsMadeToIsReadOnItsOwn() {
     assertTrue(BuiltInProfiles.loadedOnTheirOwn().containsAll(PdfValidator.PUBLISHING_STANDARDS));
-    assertTrue(BuiltInProfiles.loadedOnTheirOwn()
-        .containsAll(PdfValidator.PUBLISHING_STANDARDS_UA2));
+    assertTrue(
+        BuiltInProfiles.loadedOnTheirOwn().containsAll(PdfValidator.PUBLISHING_STANDARDS_UA2));
   }
 
   @Test

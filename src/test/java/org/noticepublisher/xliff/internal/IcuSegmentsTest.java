@@ -13,7 +13,8 @@ class IcuSegmentsTest {
     Map<String, String> forms = new LinkedHashMap<>();
     forms.put("one", "About # minute to read");
     forms.put("other", "About # minutes to read");
-    assertEquals("About {minutes, plural, one {# minute} other {# minutes}} to read",
+    assertEquals(
+        "About {minutes, plural, one {# minute} other {# minutes}} to read",
         IcuSegments.recombine("minutes", "plural", forms));
   }
 
@@ -22,7 +23,9 @@ class IcuSegmentsTest {
     Map<String, String> forms = new LinkedHashMap<>();
     forms.put("one", "{organisation} keeps it # year, {organisation}");
     forms.put("other", "{organisation} keeps it # years, {organisation}");
-    assertEquals("{organisation} keeps it {years, plural, one {# year,} other {# years,}}"
-        + " {organisation}", IcuSegments.recombine("years", "plural", forms));
+    assertEquals(
+        "{organisation} keeps it {years, plural, one {# year,} other {# years,}}"
+            + " {organisation}",
+        IcuSegments.recombine("years", "plural", forms));
   }
 }
