@@ -13,7 +13,6 @@ import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +20,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.noticepublisher.FileTree;
 import org.noticepublisher.NoticeId;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.catalog.Catalog;
 import org.noticepublisher.pipeline.Pipeline;
 import org.noticepublisher.pipeline.Publication;
+import org.noticepublisher.sources.NoticeSources;
 import org.noticepublisher.verify.PdfValidator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -221,7 +221,8 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path temp = Files.createTempDirectory("notice-bench");
     try {
-      Path copy = copySources(pipeline.project(), temp.resolve("project"));
+      Path copy = temp.resolve("project");
+      NoticeSources.copy(pipeline.project(), copy);
       Path output = temp.resolve("output");
       List<String> selected = new ArrayList<>();
       if (!selection.variants.isEmpty()) {
@@ -260,7 +261,7 @@ final class BenchCommand implements Callable<Integer> {
       out.println();
       return ok;
     } finally {
-      delete(temp);
+      FileTree.delete(temp);
     }
   }
 
@@ -390,31 +391,6 @@ final class BenchCommand implements Callable<Integer> {
       // Gone already, or not Linux.
     }
     return 0;
-  }
-
-  private static Path copySources(Path project, Path into) throws IOException {
-    for (String dir : List.of("locales", "templates")) {
-      Path from = project.resolve(dir);
-      try (Stream<Path> files = Files.walk(from)) {
-        for (Path f : files.toList()) {
-          Path to = into.resolve(dir).resolve(from.relativize(f).toString());
-          if (Files.isDirectory(f)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(f, to);
-          }
-        }
-      }
-    }
-    return into;
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
   }
 
   private static double percentile(double[] sorted, double q) {

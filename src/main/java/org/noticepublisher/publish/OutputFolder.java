@@ -3,7 +3,6 @@ package org.noticepublisher.publish;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.noticepublisher.FileTree;
 
 /**
  * The output folder as a symbolic link to a complete, never-modified generation directory, so that
@@ -182,7 +182,7 @@ final class OutputFolder {
     for (Path p : list()) {
       String name = p.getFileName().toString();
       if (STAGING.matcher(name).matches() || name.startsWith(".link-")) {
-        deleteTree(p);
+        FileTree.delete(p);
       }
     }
     boolean dangling = isOurLink() && current().isEmpty();
@@ -243,7 +243,7 @@ final class OutputFolder {
     }
     switchTo(generation);
     if (!keepPrevious) {
-      deleteTree(aside);
+      FileTree.delete(aside);
     }
     cleanUp(generation);
     return Files.isDirectory(aside) ? Optional.of(aside) : Optional.empty();
@@ -270,7 +270,7 @@ final class OutputFolder {
     for (Path g : generations()) {
       boolean previous = !older.isEmpty() && g.equals(older.get(older.size() - 1));
       if (!g.equals(current) && !previous) {
-        deleteTree(g);
+        FileTree.delete(g);
       }
     }
   }
@@ -319,21 +319,6 @@ final class OutputFolder {
       channel.force(true);
     } catch (IOException e) {
       // Durability across power loss only; what readers and crashed processes see is unaffected.
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        try {
-          Files.deleteIfExists(p);
-        } catch (DirectoryNotEmptyException e) {
-          throw new IOException("could not delete " + root, e);
-        }
-      }
     }
   }
 

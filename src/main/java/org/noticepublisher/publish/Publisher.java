@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.noticepublisher.FileTree;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
@@ -229,7 +230,7 @@ public final class Publisher implements AutoCloseable {
           staging.resolve(INDEX),
           PublishedIndex.html(next.values()).getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      OutputFolder.deleteTree(staging);
+      FileTree.delete(staging);
       throw e;
     }
     Optional<Path> kept = folder.commit(staging, keepPrevious);

@@ -10,8 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
+import org.noticepublisher.FileTree;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
@@ -148,7 +147,7 @@ final class BundleCheck {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      delete(temp);
+      FileTree.deleteQuietly(temp);
     }
   }
 
@@ -167,18 +166,5 @@ final class BundleCheck {
     return findings.stream()
         .sorted(Comparator.comparing((Finding f) -> !f.isError()).thenComparingInt(Finding::line))
         .toList();
-  }
-
-  private static void delete(@Nullable Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // A leftover temp folder is harmless; the check's answer matters more.
-    }
   }
 }

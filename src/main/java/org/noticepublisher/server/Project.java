@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.noticepublisher.FileTree;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.NoticeId;
@@ -158,15 +159,6 @@ final class Project {
 
   /** Deletes a job's copy; a copy that cannot be deleted only takes room in the temp folder. */
   void deleteSnapshotFolder(@Nullable Path copy) {
-    if (copy == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(copy)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // Nothing depends on the copy once the job has finished.
-    }
+    FileTree.deleteQuietly(copy);
   }
 }

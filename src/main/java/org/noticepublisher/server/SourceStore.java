@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.LogCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -25,6 +23,7 @@ import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.Bundle;
 import org.noticepublisher.catalog.SourceBasis;
 import org.noticepublisher.publish.SourcesLock;
+import org.noticepublisher.sources.NoticeSources;
 
 /**
  * The one place the service changes sources: every write is atomic (temporary file, then a move)
@@ -219,22 +218,7 @@ final class SourceStore {
    */
   void copySources(Path into, String purpose) throws IOException {
     try (SourcesLock held = acquire(purpose)) {
-      for (String dir : List.of("locales", "templates")) {
-        Path from = root.resolve(dir);
-        if (!Files.isDirectory(from)) {
-          continue;
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-          for (Path f : files.toList()) {
-            Path to = into.resolve(root.relativize(f).toString());
-            if (Files.isDirectory(f)) {
-              Files.createDirectories(to);
-            } else {
-              Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-          }
-        }
-      }
+      NoticeSources.copy(root, into);
     }
   }
 

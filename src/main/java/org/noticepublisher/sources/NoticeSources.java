@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,30 @@ public final class NoticeSources {
   private NoticeSources(Map<String, String> digests, Map<String, Properties> variants) {
     this.digests = digests;
     this.variants = variants;
+  }
+
+  /**
+   * Copies the sources of the project at {@code root} ({@code locales/} and {@code templates/},
+   * what {@link #scan} reads) into {@code into}, file times kept, so a pipeline opened there hashes
+   * the same. A missing folder is skipped: opening the copy reports it.
+   */
+  public static void copy(Path root, Path into) throws IOException {
+    for (String dir : List.of("locales", "templates")) {
+      Path from = root.resolve(dir);
+      if (!Files.isDirectory(from)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(from)) {
+        for (Path f : files.toList()) {
+          Path to = into.resolve(root.relativize(f).toString());
+          if (Files.isDirectory(f)) {
+            Files.createDirectories(to);
+          } else {
+            Files.copy(f, to, StandardCopyOption.COPY_ATTRIBUTES);
+          }
+        }
+      }
+    }
   }
 
   /**

@@ -20,8 +20,8 @@ import net.sf.okapi.lib.xliff2.core.TargetState;
 import net.sf.okapi.lib.xliff2.core.Unit;
 import net.sf.okapi.lib.xliff2.reader.Event;
 import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
-import org.jspecify.annotations.Nullable;
 import org.noticepublisher.AtomicFile;
+import org.noticepublisher.FileTree;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.catalog.Bundle;
@@ -299,7 +299,7 @@ public final class XliffImport {
     } catch (IOException e) {
       out.add(Finding.error("io", "cannot check the import: " + e.getMessage()).at(where, 0));
     } finally {
-      deleteQuietly(dir);
+      FileTree.deleteQuietly(dir);
     }
     return out;
   }
@@ -388,17 +388,6 @@ public final class XliffImport {
       }
     }
     return line;
-  }
-
-  private static void deleteQuietly(@Nullable Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A leftover temp folder is harmless.
-    }
   }
 
   private static Plan failed(String locale, Finding f) {
