@@ -26,8 +26,8 @@ import org.noticepublisher.publish.Manifest;
 import org.noticepublisher.publish.Publisher;
 
 /**
- * What each page shows, as ordered maps: the page templates read them and the JSON endpoints return
- * them unchanged, so the two never disagree.
+ * What each page shows, as records: the page templates read them and the JSON endpoints return them
+ * unchanged (through {@link org.noticepublisher.Json}), so the two never disagree.
  */
 final class Models {
   private static final DateTimeFormatter DATE =
@@ -76,81 +76,58 @@ final class Models {
     return counts;
   }
 
-  Map<String, Object> dashboard(Pipeline pipeline, Optional<User> user) {
+  Dashboard dashboard(Pipeline pipeline, Optional<User> user) {
     Map<String, Manifest.Entry> manifest = manifest();
     Map<String, Integer> untranslated = untranslated(pipeline);
     List<String> variants = List.copyOf(pipeline.assembler().variants().keySet());
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Dashboard.Row> rows = new ArrayList<>();
     for (String locale : pipeline.catalog().locales()) {
       Bundle bundle = pipeline.catalog().bundle(locale).orElseThrow();
-      List<Map<String, Object>> cells = new ArrayList<>();
+      List<Dashboard.Cell> cells = new ArrayList<>();
       for (String variant : variants) {
         cells.add(cell(pipeline, new NoticeId(variant, locale), manifest));
       }
       rows.add(
-          Views.map(
-              "locale",
+          new Dashboard.Row(
               locale,
-              "name",
               NoticeServer.nativeName(locale),
-              "dir",
-              rightToLeft(locale) ? "rtl" : "ltr",
-              "review",
-              bundle.generated() ? "generated" : bundle.status().name().toLowerCase(Locale.ROOT),
-              "untranslated",
+              direction(locale),
+              bundle.generated() ? "generated" : review(bundle),
               untranslated.getOrDefault(locale, 0),
-              "stale",
               bundle.generated() ? 0 : pipeline.catalog().stale(locale).size(),
-              "editable",
               !bundle.generated() && user.map(u -> u.mayEdit(locale)).orElse(false),
-              "cells",
               cells));
     }
-    List<Map<String, Object>> facts =
+    List<FindingView> facts =
         pipeline.profile().missingFacts().stream()
             .map(project::relative)
-            .map(Models::finding)
+            .map(FindingView::of)
             .toList();
-    return Views.map(
-        "variants",
-        variants,
-        "locales",
-        rows,
-        "openFacts",
-        facts,
-        "organisation",
-        pipeline.profile().name());
+    return new Dashboard(variants, rows, facts, pipeline.profile().name());
   }
 
-  private Map<String, Object> cell(
+  private Dashboard.Cell cell(
       Pipeline pipeline, NoticeId id, Map<String, Manifest.Entry> manifest) {
     Layout layout = Layout.DEFAULT;
     String current = pipeline.sourceHash(id, layout).hex();
     Optional<Publication> verified = renders.cached(key(pipeline, id, layout));
-    Map<String, Object> published = published(id, layout, manifest, current);
     String verdict = verified.map(p -> p.publishable() ? "passes" : "fails").orElse("not checked");
     String first =
         verified
             .filter(p -> !p.publishable())
             .map(p -> project.relative(p.verdict().errors().get(0)).toString())
             .orElse(null);
-    return Views.map(
-        "variant",
+    return new Dashboard.Cell(
         id.variant(),
-        "locale",
         id.locale(),
-        "href",
         "/notices/" + id.variant() + "/" + id.locale(),
-        "verdict",
         verdict,
-        "firstFinding",
         first,
-        "published",
-        published);
+        published(id, layout, manifest, current));
   }
 
   /** The manifest's entry for a notice's PDF, with "changed" comparing its sources to now. */
-  private @Nullable Map<String, Object> published(
+  private @Nullable Published published(
       NoticeId id, Layout layout, Map<String, Manifest.Entry> manifest, String current) {
     Manifest.Entry e = manifest.get(id + "/" + layout.label() + "/" + layout.standard().id());
     if (e == null) {
@@ -165,17 +142,7 @@ final class Models {
     }
     String sources = e.sources();
     String changed = sources.isEmpty() ? "unknown" : sources.equals(current) ? "no" : "yes";
-    return Views.map(
-        "href",
-        "/output/" + rel,
-        "date",
-        date,
-        "pages",
-        e.pages(),
-        "review",
-        e.review(),
-        "changed",
-        changed);
+    return new Published("/output/" + rel, date, e.pages(), e.review(), changed);
   }
 
   /**
@@ -201,120 +168,73 @@ final class Models {
 
   // --- one notice ---
 
-  Map<String, Object> notice(Pipeline pipeline, NoticeId id, Layout layout) {
+  NoticeReport notice(Pipeline pipeline, NoticeId id, Layout layout) {
     Publication p = produce(pipeline, id, layout);
     String base = "/notices/" + id.variant() + "/" + id.locale();
     String query = layout.equals(Layout.DEFAULT) ? "" : "?layout=" + layout.label();
-    Map<String, Object> m =
-        Views.map(
-            "variant",
-            id.variant(),
-            "locale",
-            id.locale(),
-            "name",
-            NoticeServer.nativeName(id.locale()),
-            "layout",
-            layout.label(),
-            "title",
-            p.notice().map(n -> n.title()).orElse(id.toString()),
-            "lang",
-            id.locale(),
-            "dir",
-            rightToLeft(id.locale()) ? "rtl" : "ltr",
-            "publishable",
-            p.publishable(),
-            "pages",
-            p.pdf().map(pdf -> pdf.pages()).orElse(null),
-            "bytes",
-            p.pdf().map(pdf -> pdf.bytes().length).orElse(null),
-            "draft",
-            p.notice().map(n -> n.draft()).orElse(null),
-            "untranslated",
-            p.notice().map(n -> n.fallbacks().size()).orElse(0),
-            "checks",
-            p.verdict().checks(),
-            "errors",
-            p.verdict().errors().size(),
-            "findings",
-            p.findings().stream().map(project::relative).map(Models::finding).toList(),
-            "readability",
-            p.reading()
-                .map(
-                    r ->
-                        Views.map(
-                            "readingEase",
-                            Math.round(r.readingEase() * 10) / 10.0,
-                            "wordsPerSentence",
-                            Math.round(r.wordsPerSentence() * 10) / 10.0,
-                            "words",
-                            r.words(),
-                            "sentences",
-                            r.sentences()))
-                .orElse(null),
-            "links",
-            Views.map(
-                "pdf",
-                base + ".pdf" + query,
-                "download",
-                base + ".pdf" + (query.isEmpty() ? "?download=1" : query + "&download=1"),
-                "html",
-                base + ".html" + query,
-                "json",
-                base + ".json" + query),
-            "published",
-            published(id, layout, manifest(), pipeline.sourceHash(id, layout).hex()),
-            "versioned",
-            store.versioned(),
-            "history",
-            store.history(project.files(id), 20).stream()
-                .map(
-                    c ->
-                        Views.map(
-                            "id",
-                            c.id(),
-                            "author",
-                            c.author(),
-                            "date",
-                            DATE.format(c.when()),
-                            "message",
-                            c.message()))
-                .toList(),
-            "milliseconds",
-            Views.map(
-                "assemble",
-                p.timings().assemble().toMillis(),
-                "render",
-                p.timings().render().toMillis(),
-                "verify",
-                p.timings().verify().toMillis()));
-    return m;
+    return new NoticeReport(
+        id.variant(),
+        id.locale(),
+        NoticeServer.nativeName(id.locale()),
+        layout.label(),
+        p.notice().map(n -> n.title()).orElse(id.toString()),
+        id.locale(),
+        direction(id.locale()),
+        p.publishable(),
+        p.pdf().map(pdf -> pdf.pages()).orElse(null),
+        p.pdf().map(pdf -> pdf.bytes().length).orElse(null),
+        p.notice().map(n -> n.draft()).orElse(null),
+        p.notice().map(n -> n.fallbacks().size()).orElse(0),
+        p.verdict().checks(),
+        p.verdict().errors().size(),
+        p.findings().stream().map(project::relative).map(FindingView::of).toList(),
+        p.reading()
+            .map(
+                r ->
+                    new NoticeReport.Readability(
+                        Math.round(r.readingEase() * 10) / 10.0,
+                        Math.round(r.wordsPerSentence() * 10) / 10.0,
+                        r.words(),
+                        r.sentences()))
+            .orElse(null),
+        new NoticeReport.Links(
+            base + ".pdf" + query,
+            base + ".pdf" + (query.isEmpty() ? "?download=1" : query + "&download=1"),
+            base + ".html" + query,
+            base + ".json" + query),
+        published(id, layout, manifest(), pipeline.sourceHash(id, layout).hex()),
+        store.versioned(),
+        store.history(project.files(id), 20).stream()
+            .map(
+                c ->
+                    new NoticeReport.Change(c.id(), c.author(), DATE.format(c.when()), c.message()))
+            .toList(),
+        new NoticeReport.Milliseconds(
+            p.timings().assemble().toMillis(),
+            p.timings().render().toMillis(),
+            p.timings().verify().toMillis()));
   }
 
   // --- translators ---
 
-  Map<String, Object> translateIndex(Pipeline pipeline, Optional<User> user) {
-    List<Map<String, Object>> locales = new ArrayList<>();
+  TranslateIndex translateIndex(Pipeline pipeline, Optional<User> user) {
+    List<TranslateIndex.Entry> locales = new ArrayList<>();
     for (String locale : pipeline.catalog().locales()) {
       Bundle b = pipeline.catalog().bundle(locale).orElseThrow();
       if (!b.generated()) {
         locales.add(
-            Views.map(
-                "locale",
+            new TranslateIndex.Entry(
                 locale,
-                "name",
                 NoticeServer.nativeName(locale),
-                "dir",
-                rightToLeft(locale) ? "rtl" : "ltr",
-                "review",
-                b.status().name().toLowerCase(Locale.ROOT),
-                "editable",
+                direction(locale),
+                review(b),
                 user.map(u -> u.mayEdit(locale)).orElse(false)));
       }
     }
-    return Views.map("locales", locales);
+    return new TranslateIndex(locales);
   }
 
-  Map<String, Object> workspace(Pipeline pipeline, String locale, Optional<User> user) {
+  Workspace workspace(Pipeline pipeline, String locale, Optional<User> user) {
     Bundle b = pipeline.catalog().bundle(locale).orElseThrow();
     String text;
     try {
@@ -322,112 +242,49 @@ final class Models {
     } catch (IOException e) {
       text = "";
     }
-    Map<String, Object> m =
-        Views.map(
-            "locale",
-            locale,
-            "name",
-            NoticeServer.nativeName(locale),
-            "dir",
-            rightToLeft(locale) ? "rtl" : "ltr",
-            "review",
-            b.status().name().toLowerCase(Locale.ROOT),
-            "mayEdit",
-            user.map(u -> u.mayEdit(locale)).orElse(false),
-            "mayReview",
-            user.map(User::isEditor).orElse(false),
-            "versioned",
-            store.versioned(),
-            "text",
-            text,
-            "checked",
-            false,
-            "findings",
-            List.of(),
-            "previews",
-            List.of(),
-            "message",
-            null);
-    return m;
-  }
-
-  static Map<String, Object> checked(BundleCheck.Result r) {
-    return Views.map(
-        "checked",
-        true,
-        "text",
-        r.text(),
-        "saveable",
-        r.saveable(),
-        "errors",
-        r.findings().stream().filter(Finding::isError).count(),
-        "findings",
-        r.findings().stream().map(Models::finding).toList(),
-        "previews",
-        r.previews().stream()
-            .map(p -> Views.map("variant", p.variant(), "title", p.title(), "html", p.html()))
-            .toList());
+    return new Workspace(
+        locale,
+        NoticeServer.nativeName(locale),
+        direction(locale),
+        review(b),
+        user.map(u -> u.mayEdit(locale)).orElse(false),
+        user.map(User::isEditor).orElse(false),
+        store.versioned(),
+        text,
+        null,
+        null);
   }
 
   // --- editors and schools ---
 
-  Map<String, Object> publishForm(Pipeline pipeline, Optional<User> user) {
-    List<Map<String, Object>> notices = new ArrayList<>();
+  PublishForm publishForm(Pipeline pipeline, Optional<User> user) {
+    List<PublishForm.Choice> notices = new ArrayList<>();
     for (NoticeId id : pipeline.matrix(List.of(), List.of())) {
       notices.add(
-          Views.map(
-              "value",
-              id.toString(),
-              "variant",
-              id.variant(),
-              "locale",
-              id.locale(),
-              "name",
-              NoticeServer.nativeName(id.locale())));
+          new PublishForm.Choice(
+              id.toString(), id.variant(), id.locale(), NoticeServer.nativeName(id.locale())));
     }
-    return Views.map("notices", notices, "mayPublish", user.map(User::isEditor).orElse(false));
+    return new PublishForm(notices, user.map(User::isEditor).orElse(false));
   }
 
-  Map<String, Object> printForm(Pipeline pipeline) {
-    List<Map<String, Object>> locales = new ArrayList<>();
+  PrintForm printForm(Pipeline pipeline) {
+    List<PrintForm.Language> locales = new ArrayList<>();
     for (String locale : pipeline.catalog().locales()) {
       if (!Catalog.isPseudoLocale(locale)) {
         locales.add(
-            Views.map(
-                "locale",
-                locale,
-                "name",
-                NoticeServer.nativeName(locale),
-                "dir",
-                rightToLeft(locale) ? "rtl" : "ltr"));
+            new PrintForm.Language(locale, NoticeServer.nativeName(locale), direction(locale)));
       }
     }
-    return Views.map(
-        "locales",
-        locales,
-        "layouts",
-        List.of(
-            Views.map("value", "a4", "label", "A4"),
-            Views.map("value", "a5", "label", "A5 (booklet size)"),
-            Views.map("value", "a4-large-print", "label", "A4 large print (16 pt text)")));
+    return new PrintForm(locales, PrintForm.PAPERS);
   }
 
-  static Map<String, Object> finding(Finding f) {
-    return Views.map(
-        "severity",
-        f.severity().label(),
-        "source",
-        f.source(),
-        "line",
-        f.line(),
-        "code",
-        f.code(),
-        "message",
-        f.message(),
-        "fix",
-        f.fix(),
-        "where",
-        f.source() + (f.line() > 0 ? ":" + f.line() : ""));
+  private static String review(Bundle b) {
+    return b.status().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The value of an HTML {@code dir} attribute for text in {@code locale}. */
+  static String direction(String locale) {
+    return rightToLeft(locale) ? "rtl" : "ltr";
   }
 
   static boolean rightToLeft(String locale) {

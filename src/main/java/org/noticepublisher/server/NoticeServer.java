@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -193,11 +192,7 @@ public final class NoticeServer implements AutoCloseable {
     page(
         r,
         "/signin",
-        ctx ->
-            show(
-                ctx,
-                "signin",
-                Views.map("next", safeNext(ctx.queryParam("next")), "failed", false)));
+        ctx -> show(ctx, "signin", new SignIn(safeNext(ctx.queryParam("next")), false, false)));
     r.post("/signin", this::signIn);
     r.post("/signout", this::signOut);
 
@@ -238,7 +233,7 @@ public final class NoticeServer implements AutoCloseable {
                 ctx,
                 500,
                 "The notice sources have problems; fix them and reload.",
-                e.findings().stream().map(Models::finding).toList()));
+                e.findings().stream().map(FindingView::of).toList()));
     r.exception(
         Exception.class,
         (e, ctx) -> {
@@ -349,14 +344,14 @@ public final class NoticeServer implements AutoCloseable {
     if (sessions.tooManyFailures(name, ctx.ip())) {
       ctx.status(429);
       ctx.header("Retry-After", "900");
-      show(ctx, "signin", Views.map("next", next, "failed", true, "locked", true));
+      show(ctx, "signin", new SignIn(next, true, true));
       return;
     }
     Optional<User> user = users.orElseThrow().authenticate(name, ctx.formParam("password"));
     if (user.isEmpty()) {
       sessions.failed(name, ctx.ip());
       ctx.status(401);
-      show(ctx, "signin", Views.map("next", next, "failed", true, "locked", false));
+      show(ctx, "signin", new SignIn(next, true, false));
       return;
     }
     sessions.succeeded(name);
@@ -399,28 +394,17 @@ public final class NoticeServer implements AutoCloseable {
     Project.Snapshot s = project.snapshot();
     json(
         ctx,
-        Views.map(
-            "status",
+        new Health(
             s.pipeline().isPresent() ? "ok" : "sources-broken",
-            "readOnly",
             readOnly(),
-            "versioned",
             store.versioned(),
-            "renders",
-            Views.map(
-                "threads",
+            new Health.Renders(
                 settings.renderThreads(),
-                "active",
                 renders.active(),
-                "queued",
                 renders.queued(),
-                "queueCapacity",
                 settings.queue(),
-                "mostAtOnce",
                 renders.mostAtOnce(),
-                "cached",
                 renders.cachedCount(),
-                "rendered",
                 renders.rendered())));
   }
 
@@ -441,7 +425,7 @@ public final class NoticeServer implements AutoCloseable {
               ctx,
               422,
               id + " does not pass verification, so it is not served.",
-              p.verdict().errors().stream().map(project::relative).map(Models::finding).toList());
+              p.verdict().errors().stream().map(project::relative).map(FindingView::of).toList());
           return;
         }
         if (type.equals("pdf")) {
@@ -570,34 +554,33 @@ public final class NoticeServer implements AutoCloseable {
   private void check(Context ctx) {
     String locale = editableLocale(ctx, true);
     BundleCheck.Result result = checkUpload(ctx, locale);
-    Map<String, Object> model = models.workspace(pipeline(), locale, user(ctx));
-    model.putAll(Models.checked(result));
     if (!result.saveable()) {
       ctx.status(422);
     }
-    show(ctx, "translate", model);
+    show(ctx, "translate", models.workspace(pipeline(), locale, user(ctx)).checked(result));
   }
 
   private void checkJson(Context ctx) {
     String locale = editableLocale(ctx, true);
     BundleCheck.Result result = checkUpload(ctx, locale);
-    Map<String, Object> model = Models.checked(result);
-    model.remove("text");
     if (!result.saveable()) {
       ctx.status(422);
     }
-    json(ctx, model);
+    json(ctx, CheckedBundle.of(result));
   }
 
   private void save(Context ctx) throws IOException {
     String locale = editableLocale(ctx, true);
     BundleCheck.Result result = checkUpload(ctx, locale);
     if (!result.saveable()) {
-      Map<String, Object> model = models.workspace(pipeline(), locale, user(ctx));
-      model.putAll(Models.checked(result));
-      model.put("message", "Not saved: fix the errors below first.");
       ctx.status(422);
-      show(ctx, "translate", model);
+      show(
+          ctx,
+          "translate",
+          models
+              .workspace(pipeline(), locale, user(ctx))
+              .checked(result)
+              .withMessage("Not saved: fix the errors below first."));
       return;
     }
     SourceStore.Saved saved =
@@ -662,14 +645,14 @@ public final class NoticeServer implements AutoCloseable {
     ctx.redirect("/publish/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
-  private Map<String, Object> job(Context ctx) {
+  private PublishJobs.Report job(Context ctx) {
     int id;
     try {
       id = Integer.parseInt(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
       throw new PageException(404, "No such publication.");
     }
-    return jobs.find(id).orElseThrow(() -> new PageException(404, "No such publication.")).view();
+    return jobs.find(id).orElseThrow(() -> new PageException(404, "No such publication.")).report();
   }
 
   // --- schools ---
@@ -702,7 +685,7 @@ public final class NoticeServer implements AutoCloseable {
                 + layout.label()
                 + ") does not pass verification, so it cannot "
                 + "be printed.",
-            p.verdict().errors().stream().map(project::relative).map(Models::finding).toList());
+            p.verdict().errors().stream().map(project::relative).map(FindingView::of).toList());
         return;
       }
       made.add(p);
@@ -731,39 +714,34 @@ public final class NoticeServer implements AutoCloseable {
 
   // --- answers ---
 
-  private void show(Context ctx, String template, Map<String, Object> model) {
+  private void show(Context ctx, String template, Record model) {
     Sessions.Session s = ctx.attribute(SESSION);
-    Map<String, Object> common =
-        Views.map(
-            "user",
-                user(ctx)
-                    .filter(u -> !readOnly())
-                    .map(
-                        u ->
-                            Views.map(
-                                "name", u.name(), "role", u.role().label(), "editor", u.isEditor()))
-                    .orElse(null),
-            "csrf", s == null ? "" : s.csrf(),
-            "readOnly", readOnly(),
-            "path", ctx.path(),
-            "flash", ctx.queryParam("done"));
-    ctx.contentType("text/html; charset=utf-8").result(pages.render(template, common, model));
+    Frame frame =
+        new Frame(
+            user(ctx)
+                .filter(u -> !readOnly())
+                .map(u -> new Frame.Visitor(u.name(), u.role().label(), u.isEditor()))
+                .orElse(null),
+            s == null ? "" : s.csrf(),
+            readOnly(),
+            ctx.path(),
+            ctx.queryParam("done"));
+    ctx.contentType("text/html; charset=utf-8").result(pages.render(template, frame, model));
   }
 
-  private void json(Context ctx, Object model) {
+  private void json(Context ctx, Record model) {
     ctx.contentType("application/json; charset=utf-8").result(Json.write(model));
   }
 
   private void error(
-      Context ctx, int status, @Nullable String message, List<Map<String, Object>> findings) {
+      Context ctx, int status, @Nullable String message, List<FindingView> findings) {
     ctx.attribute(HANDLED, true);
     ctx.status(status);
     boolean json =
         ctx.path().startsWith("/api/")
             || ctx.path().equals("/health")
             || Objects.requireNonNullElse(ctx.header("Accept"), "").startsWith("application/json");
-    Map<String, Object> model =
-        Views.map("status", status, "message", message, "findings", findings);
+    ErrorReport model = new ErrorReport(status, message, findings);
     if (json) {
       json(ctx, model);
     } else {

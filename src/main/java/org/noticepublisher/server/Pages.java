@@ -1,7 +1,6 @@
 package org.noticepublisher.server;
 
 import java.util.Locale;
-import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -25,9 +24,18 @@ final class Pages {
     engine.setTemplateResolver(resolver);
   }
 
-  String render(String template, Map<String, Object> common, Map<String, Object> model) {
+  /**
+   * Fills {@code template} from a page model, read as {@code ${m.field}}: Thymeleaf's OGNL reads a
+   * record's accessors as properties, and a misspelt field fails the page instead of showing
+   * nothing.
+   */
+  String render(String template, Frame frame, Record model) {
     Context context = new Context(Locale.UK);
-    context.setVariables(common);
+    context.setVariable("user", frame.user());
+    context.setVariable("csrf", frame.csrf());
+    context.setVariable("readOnly", frame.readOnly());
+    context.setVariable("path", frame.path());
+    context.setVariable("flash", frame.flash());
     context.setVariable("m", model);
     return engine.process(template, context);
   }

@@ -77,42 +77,56 @@ final class PublishJobs implements AutoCloseable {
       this.write = write;
     }
 
-    Map<String, Object> view() {
+    Report report() {
       List<Step> copy;
       synchronized (steps) {
         copy = List.copyOf(steps);
       }
-      long passed = copy.stream().filter(Step::passed).count();
-      long published = state == State.DONE ? passed : 0;
-      return Views.map(
-          "id",
+      int passed = (int) copy.stream().filter(Step::passed).count();
+      return new Report(
           id,
-          "kind",
           write ? "publication" : "check",
-          "user",
           user,
-          "started",
           STARTED.format(started),
-          "state",
           state.name().toLowerCase(java.util.Locale.ROOT),
-          "total",
           notices.size(),
-          "done",
           copy.size(),
-          "published",
-          published,
-          "failed",
+          state == State.DONE ? passed : 0,
           copy.size() - passed,
-          "message",
           message,
-          "notes",
           List.copyOf(notes),
-          "steps",
-          copy.stream()
-              .map(s -> Views.map("notice", s.notice(), "passed", s.passed(), "detail", s.detail()))
-              .toList());
+          copy);
     }
   }
+
+  /**
+   * A job as its page and {@code /api/publish/jobs/{id}} show it.
+   *
+   * @param kind "publication" or "check"
+   * @param user who started it
+   * @param started when, for people
+   * @param state "running", "done" or "failed"
+   * @param total notices to verify
+   * @param done notices verified so far
+   * @param published notices written (only when it is done: they are written together at the end)
+   * @param failed notices that did not pass
+   * @param message what it is doing, or how it ended
+   * @param notes what publishing found in the output folder (files left out, …)
+   * @param steps each notice verified so far
+   */
+  record Report(
+      int id,
+      String kind,
+      String user,
+      String started,
+      String state,
+      int total,
+      int done,
+      int published,
+      int failed,
+      String message,
+      List<String> notes,
+      List<Step> steps) {}
 
   /** Another job is running. */
   static final class AlreadyRunning extends RuntimeException {
@@ -195,7 +209,7 @@ final class PublishJobs implements AutoCloseable {
       job.message = "rendering and verifying";
       List<Publication> verified = verify(pipeline, job);
       if (!job.write) {
-        job.message = job.view().get("failed") + " of " + job.notices.size() + " fail";
+        job.message = job.report().failed() + " of " + job.notices.size() + " fail";
         job.state = State.DONE;
         return;
       }
