@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jspecify.annotations.Nullable;
@@ -58,8 +58,11 @@ public final class Pipeline {
   private final NoticeSources sources;
   private final List<Finding> profileWarnings;
 
-  /** Lint errors per locale's own bundle: render refuses what lint refuses. */
-  private final Map<String, List<Finding>> bundleErrors = new HashMap<>();
+  /**
+   * Lint errors per locale's own bundle: render refuses what lint refuses. Each bundle is linted
+   * when a notice first reads it, so a run for one locale does not lint the other fourteen.
+   */
+  private final Map<String, List<Finding>> bundleErrors = new ConcurrentHashMap<>();
 
   private Pipeline(
       Path project,
@@ -83,13 +86,6 @@ public final class Pipeline {
     this.legal = legal;
     this.sources = sources;
     this.profileWarnings = List.copyOf(profileWarnings);
-    for (String locale : catalog.locales()) {
-      Bundle bundle = catalog.bundle(locale).orElseThrow();
-      if (!bundle.generated()) {
-        bundleErrors.put(
-            locale, BundleLint.content(catalog, bundle).stream().filter(Finding::isError).toList());
-      }
-    }
   }
 
   /**
@@ -324,7 +320,12 @@ public final class Pipeline {
   private List<Finding> lintErrors(String locale) {
     List<Finding> errors = new ArrayList<>();
     for (Bundle b : catalog.fallbackChain(locale)) {
-      errors.addAll(bundleErrors.getOrDefault(b.locale(), List.of()));
+      if (!b.generated()) {
+        errors.addAll(
+            bundleErrors.computeIfAbsent(
+                b.locale(),
+                own -> BundleLint.content(catalog, b).stream().filter(Finding::isError).toList()));
+      }
     }
     return errors;
   }
