@@ -77,7 +77,7 @@ public final class Pipeline {
 
   /**
    * Lint errors per locale's own bundle: render refuses what lint refuses. Each bundle is linted
-   * when a notice first reads it, so a run for one locale does not lint the other fourteen.
+   * when a notice first reads it, so a run for one locale lints only the bundles it reads.
    */
   private final Map<String, List<Finding>> bundleErrors = new ConcurrentHashMap<>();
 
