@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +50,19 @@ import org.noticepublisher.verify.Verdict;
  * caller's.
  */
 public final class Pipeline {
+  /**
+   * Threads that run veraPDF beside the checks of the thread that rendered. As many as notices are
+   * being verified at once (one each), so never more than the callers' own threads; daemons, so an
+   * idle one does not keep a command from ending.
+   */
+  private static final ExecutorService VERAPDF =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "verapdf");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final Path project;
   private final Catalog catalog;
   private final OrganisationProfile profile;
@@ -58,8 +75,11 @@ public final class Pipeline {
   private final NoticeSources sources;
   private final List<Finding> profileWarnings;
 
-  /** Lint errors per locale's own bundle: render refuses what lint refuses. */
-  private final Map<String, List<Finding>> bundleErrors = new HashMap<>();
+  /**
+   * Lint errors per locale's own bundle: render refuses what lint refuses. Each bundle is linted
+   * when a notice first reads it, so a run for one locale lints only the bundles it reads.
+   */
+  private final Map<String, List<Finding>> bundleErrors = new ConcurrentHashMap<>();
 
   private Pipeline(
       Path project,
@@ -83,13 +103,6 @@ public final class Pipeline {
     this.legal = legal;
     this.sources = sources;
     this.profileWarnings = List.copyOf(profileWarnings);
-    for (String locale : catalog.locales()) {
-      Bundle bundle = catalog.bundle(locale).orElseThrow();
-      if (!bundle.generated()) {
-        bundleErrors.put(
-            locale, BundleLint.content(catalog, bundle).stream().filter(Finding::isError).toList());
-      }
-    }
   }
 
   /**
@@ -275,8 +288,14 @@ public final class Pipeline {
       return failed(id, layout, notice, findings, t0, t1, System.nanoTime());
     }
     long t2 = System.nanoTime();
-    findings.addAll(validator(layout.standard()).validate(pdf.bytes(), pdfFile));
-    findings.addAll(ownChecks(pdf, notice, id, origin, pdfFile));
+    // veraPDF and our own checks read the PDF independently: on two threads, a notice waits for the
+    // longer of the two, not their sum.
+    PdfValidator validator = validator(layout.standard());
+    CompletableFuture<List<Finding>> verapdf =
+        CompletableFuture.supplyAsync(() -> validator.validate(pdf.bytes(), pdfFile), VERAPDF);
+    List<Finding> own = ownChecks(pdf, notice, id, origin, pdfFile);
+    findings.addAll(joined(verapdf));
+    findings.addAll(own);
     long t3 = System.nanoTime();
     return new Publication(
         id,
@@ -324,9 +343,30 @@ public final class Pipeline {
   private List<Finding> lintErrors(String locale) {
     List<Finding> errors = new ArrayList<>();
     for (Bundle b : catalog.fallbackChain(locale)) {
-      errors.addAll(bundleErrors.getOrDefault(b.locale(), List.of()));
+      if (!b.generated()) {
+        errors.addAll(
+            bundleErrors.computeIfAbsent(
+                b.locale(),
+                own -> BundleLint.content(catalog, b).stream().filter(Finding::isError).toList()));
+      }
     }
     return errors;
+  }
+
+  /** {@code future}'s value; what it threw is thrown here, as if it had run on this thread. */
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /** One for every standard, made when the pipeline opened. */

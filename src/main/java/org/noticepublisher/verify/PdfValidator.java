@@ -47,6 +47,13 @@ public final class PdfValidator {
   public static final List<PDFAFlavour> PUBLISHING_STANDARDS_UA2 =
       List.of(PDFAFlavour.PDFUA_2, PDFAFlavour.WTPDF_1_0_ACCESSIBILITY, PDFAFlavour.PDFA_4);
 
+  /**
+   * A short notice made by this project's renderer, validated once in the background to warm
+   * veraPDF up; {@code WarmUpSampleTest} makes it and checks that it exercises every rule our
+   * notices do.
+   */
+  static final String WARM_UP = "warm-up.pdf";
+
   private static final Object INIT = new Object();
   private static @Nullable CompletableFuture<Void> setUp;
 
@@ -91,10 +98,17 @@ public final class PdfValidator {
 
   /**
    * Starts veraPDF's one-time set-up (its model and the PDF/UA-1 and PDF/A-2a profiles) on a
-   * background thread, so that it overlaps with loading the sources and rendering the first notice.
-   * Later calls do nothing; {@link #validate} waits for it.
+   * background thread, so that it overlaps with loading the sources and rendering the first notice;
+   * then, on the same thread, validates a small notice shipped for the purpose and throws the
+   * result away. That first validation costs a cold process about a second of CPU (veraPDF's
+   * classes, the JIT, Rhino compiling each rule's script), which now overlaps with rendering
+   * instead of following it. Later calls do nothing; {@link #validate} waits for the set-up only.
    */
   public static void prepareInBackground() {
+    start(true);
+  }
+
+  private static void start(boolean warmUp) {
     synchronized (INIT) {
       if (setUp == null) {
         CompletableFuture<Void> future = new CompletableFuture<>();
@@ -108,6 +122,10 @@ public final class PdfValidator {
                     future.complete(null);
                   } catch (Throwable e) {
                     future.completeExceptionally(e);
+                    return;
+                  }
+                  if (warmUp) {
+                    warmUp();
                   }
                 },
                 "verapdf-set-up");
@@ -117,8 +135,22 @@ public final class PdfValidator {
     }
   }
 
+  /**
+   * Validates {@link #WARM_UP}. Nothing depends on its result: a sample that could not be read or
+   * validated only leaves the first real validation as slow as it was.
+   */
+  private static void warmUp() {
+    try (InputStream in = PdfValidator.class.getResourceAsStream(WARM_UP)) {
+      if (in != null) {
+        publishingStandards().validate(in.readAllBytes(), WARM_UP);
+      }
+    } catch (IOException | RuntimeException e) {
+      // Only speed is lost; the real validations report whatever is wrong with veraPDF.
+    }
+  }
+
   private static void initialise() {
-    prepareInBackground();
+    start(false);
     try {
       Objects.requireNonNull(setUp, "set-up").join(); // started just above
     } catch (CompletionException e) {
