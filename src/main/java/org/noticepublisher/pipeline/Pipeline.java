@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jspecify.annotations.Nullable;
@@ -50,18 +48,6 @@ import org.noticepublisher.verify.Verdict;
  * caller's.
  */
 public final class Pipeline {
-  /**
-   * Threads that run veraPDF beside the checks of the thread that rendered. As many as notices are
-   * being verified at once (one each), so never more than the callers' own threads; daemons, so an
-   * idle one does not keep a command from ending.
-   */
-  private static final ExecutorService VERAPDF =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "verapdf");
-            t.setDaemon(true);
-            return t;
-          });
 
   private final Path project;
   private final Catalog catalog;
@@ -290,9 +276,8 @@ public final class Pipeline {
     long t2 = System.nanoTime();
     // veraPDF and our own checks read the PDF independently: on two threads, a notice waits for the
     // longer of the two, not their sum.
-    PdfValidator validator = validator(layout.standard());
     CompletableFuture<List<Finding>> verapdf =
-        CompletableFuture.supplyAsync(() -> validator.validate(pdf.bytes(), pdfFile), VERAPDF);
+        validator(layout.standard()).validateAsync(pdf.bytes(), pdfFile);
     List<Finding> own = ownChecks(pdf, notice, id, origin, pdfFile);
     findings.addAll(joined(verapdf));
     findings.addAll(own);

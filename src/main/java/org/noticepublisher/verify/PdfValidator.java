@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
@@ -53,6 +55,19 @@ public final class PdfValidator {
    * notices do.
    */
   static final String WARM_UP = "warm-up.pdf";
+
+  /**
+   * veraPDF's own threads: the set-up, the warm-up and {@link #validateAsync}. Idle ones are reused
+   * first, which matters: veraPDF compiles each rule's script once per thread, so the thread that
+   * warmed up is the quick one. Daemons, so an idle one does not keep a command from ending.
+   */
+  private static final ExecutorService THREADS =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "verapdf");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static final Object INIT = new Object();
   private static @Nullable CompletableFuture<Void> setUp;
@@ -97,12 +112,12 @@ public final class PdfValidator {
   }
 
   /**
-   * Starts veraPDF's one-time set-up (its model and the PDF/UA-1 and PDF/A-2a profiles) on a
-   * background thread, so that it overlaps with loading the sources and rendering the first notice;
-   * then, on the same thread, validates a small notice shipped for the purpose and throws the
-   * result away. That first validation costs a cold process about a second of CPU (veraPDF's
-   * classes, the JIT, Rhino compiling each rule's script), which now overlaps with rendering
-   * instead of following it. Later calls do nothing; {@link #validate} waits for the set-up only.
+   * Starts veraPDF's one-time set-up (its model and the PDF/UA-1 and PDF/A-2a profiles) on one of
+   * its threads, so that it overlaps with loading the sources and rendering the first notice; then,
+   * on the same thread, validates a small notice shipped for the purpose and throws the result
+   * away. That first validation costs a cold process about a second of CPU (veraPDF's classes, the
+   * JIT, Rhino compiling each rule's script), which now overlaps with rendering instead of
+   * following it. Later calls do nothing; {@link #validate} waits for the set-up only.
    */
   public static void prepareInBackground() {
     start(true);
@@ -113,24 +128,20 @@ public final class PdfValidator {
       if (setUp == null) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         setUp = future;
-        Thread t =
-            new Thread(
-                () -> {
-                  try {
-                    VeraGreenfieldFoundryProvider.initialise();
-                    PUBLISHING_STANDARDS.forEach(BuiltInProfiles::of);
-                    future.complete(null);
-                  } catch (Throwable e) {
-                    future.completeExceptionally(e);
-                    return;
-                  }
-                  if (warmUp) {
-                    warmUp();
-                  }
-                },
-                "verapdf-set-up");
-        t.setDaemon(true);
-        t.start();
+        THREADS.execute(
+            () -> {
+              try {
+                VeraGreenfieldFoundryProvider.initialise();
+                PUBLISHING_STANDARDS.forEach(BuiltInProfiles::of);
+                future.complete(null);
+              } catch (Throwable e) {
+                future.completeExceptionally(e);
+                return;
+              }
+              if (warmUp) {
+                warmUp();
+              }
+            });
       }
     }
   }
@@ -197,6 +208,15 @@ public final class PdfValidator {
   /** Only tells veraPDF's parser how to read the file; the validator names the standards. */
   private PDFAFlavour parserFlavour() {
     return flavours.isEmpty() ? PDFAFlavour.PDFUA_1 : flavours.get(0);
+  }
+
+  /**
+   * {@link #validate} on one of veraPDF's own threads, so the caller can do other work meanwhile;
+   * what it throws completes the future exceptionally.
+   */
+  public CompletableFuture<List<Finding>> validateAsync(byte[] pdf, String source) {
+    Objects.requireNonNull(pdf, "pdf");
+    return CompletableFuture.supplyAsync(() -> validate(pdf, source), THREADS);
   }
 
   /** Findings for every failed rule; empty when the PDF is compliant. */
