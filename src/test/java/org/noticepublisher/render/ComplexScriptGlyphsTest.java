@@ -148,6 +148,38 @@ class ComplexScriptGlyphsTest {
             pdf.bytes(), JdkShaper.psName(font(sample.font())), space(sample), blank(sample)));
   }
 
+  /**
+   * Each glyph of a left-to-right word sits where the JDK placed it, relative to the word's first
+   * glyph: the renderer writes one TJ per baseline with gaps computed from the font's widths, and a
+   * wrong gap would overlap or spread the letters while the glyph ids stayed right.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void glyphsSitWhereTheJdkPlacesThem(Sample sample) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeFalse(sample.rtl(), "Nastaliq: see PopplerTextTest");
+    String text = String.join(" ", sample.words());
+    boolean bold = sample.font().contains("-Bold");
+    RenderedPdf pdf =
+        render(RENDERER, sample.lang(), sample.rtl(), bold ? "<b>" + text + "</b>" : text);
+    List<float[]> drawn =
+        drawnPositions(
+            pdf.bytes(), JdkShaper.psName(font(sample.font())), space(sample), blank(sample));
+    JdkShaper shaper = JdkShaper.of(font(sample.font()));
+    int at = 0;
+    for (String word : sample.words()) {
+      JdkShaper.Shaped s = shaper.shape(word, false);
+      float[] first = drawn.get(at);
+      for (int g = 0; g < s.glyphs().length; g++) {
+        float[] glyph = drawn.get(at + g);
+        float em = glyph[3] / 1000f; // points per thousandth of an em
+        assertEquals((s.x()[g] - s.x()[0]) * em, glyph[1] - first[1], 0.01, word + " glyph " + g);
+        assertEquals(-(s.y()[g] - s.y()[0]) * em, glyph[2] - first[2], 0.01, word + " glyph " + g);
+      }
+      at += s.glyphs().length;
+    }
+    assertEquals(drawn.size(), at, "every drawn glyph belongs to a word");
+  }
+
   @Test
   void shapedTextIsReproducible() throws Exception {
     // The ToUnicode maps are completed after a first save: the bytes must still not vary.
@@ -202,7 +234,16 @@ class ComplexScriptGlyphsTest {
   /** The glyph ids (CIDs of an Identity-H font = the font's glyph ids) drawn in the named font. */
   static List<Integer> drawnGlyphs(byte[] pdf, String psName, int space, int blank)
       throws IOException {
-    List<Integer> out = new ArrayList<>();
+    return drawnPositions(pdf, psName, space, blank).stream().map(g -> (int) g[0]).toList();
+  }
+
+  /**
+   * Each glyph drawn in the named font: its id, its origin on the page (x, y in points) and the
+   * font size it is drawn at, in the order it is drawn.
+   */
+  static List<float[]> drawnPositions(byte[] pdf, String psName, int space, int blank)
+      throws IOException {
+    List<float[]> out = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDFStreamEngine engine =
           new PDFStreamEngine() {
@@ -223,7 +264,10 @@ class ComplexScriptGlyphsTest {
               if (font.getName().endsWith("+" + psName) || font.getName().equals(psName)) {
                 int cid = ((org.apache.pdfbox.pdmodel.font.PDType0Font) font).codeToCID(code);
                 if (cid != space && cid != blank) {
-                  out.add(cid);
+                  out.add(
+                      new float[] {
+                        cid, m.getTranslateX(), m.getTranslateY(), m.getScalingFactorY()
+                      });
                 }
               }
             }
