@@ -77,6 +77,13 @@ class ComplexScriptGlyphsTest {
     return samples().stream().filter(s -> !s.rtl()).toList();
   }
 
+  /** The sample's words in a paragraph of its language, in bold when its font is the bold one. */
+  static RenderedPdf render(PdfRenderer renderer, Sample sample) throws Exception {
+    String text = String.join(" ", sample.words());
+    boolean bold = sample.font().contains("-Bold");
+    return render(renderer, sample.lang(), sample.rtl(), bold ? "<b>" + text + "</b>" : text);
+  }
+
   static RenderedPdf render(PdfRenderer renderer, String lang, boolean rtl, String text)
       throws Exception {
     String html =
@@ -111,9 +118,7 @@ class ComplexScriptGlyphsTest {
   @MethodSource("samples")
   void drawnGlyphsAreTheJdkGlyphSequence(Sample sample) throws Exception {
     String text = String.join(" ", sample.words());
-    boolean bold = sample.font().contains("-Bold");
-    RenderedPdf pdf =
-        render(RENDERER, sample.lang(), sample.rtl(), bold ? "<b>" + text + "</b>" : text);
+    RenderedPdf pdf = render(RENDERER, sample);
     String psName = JdkShaper.psName(font(sample.font()));
     assertEquals(
         expected(sample),
@@ -139,14 +144,7 @@ class ComplexScriptGlyphsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void withoutShapingTheGlyphsDiffer(Sample sample) throws Exception {
-    String text = String.join(" ", sample.words());
-    boolean bold = sample.font().contains("-Bold");
-    RenderedPdf pdf =
-        render(
-            PdfRenderer.withoutComplexShaping(),
-            sample.lang(),
-            sample.rtl(),
-            bold ? "<b>" + text + "</b>" : text);
+    RenderedPdf pdf = render(PdfRenderer.withoutComplexShaping(), sample);
     assertNotEquals(
         expected(sample),
         drawnGlyphs(
@@ -161,10 +159,7 @@ class ComplexScriptGlyphsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("leftToRightSamples")
   void glyphsSitWhereTheJdkPlacesThem(Sample sample) throws Exception {
-    String text = String.join(" ", sample.words());
-    boolean bold = sample.font().contains("-Bold");
-    RenderedPdf pdf =
-        render(RENDERER, sample.lang(), sample.rtl(), bold ? "<b>" + text + "</b>" : text);
+    RenderedPdf pdf = render(RENDERER, sample);
     List<float[]> drawn =
         drawnPositions(
             pdf.bytes(), JdkShaper.psName(font(sample.font())), space(sample), blank(sample));

@@ -290,7 +290,8 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       skew = 0.21256f;
     }
     OpenhtmltopdfInternals.applyFillColour(device);
-    AffineTransform base = OpenhtmltopdfInternals.transform(device);
+    PageTransform to =
+        new PageTransform(OpenhtmltopdfInternals.transform(device), pageHeight, dotsPerPoint, skew);
     var page = device.getCurrentPage();
     page.beginText();
     page.setFont(pdFont, size / dotsPerPoint);
@@ -346,11 +347,8 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
               Arrays.copyOfRange(s.glyphs(), first, first + count),
               gx,
               gy,
-              base,
+              to,
               size,
-              pageHeight,
-              dotsPerPoint,
-              skew,
               used);
           out.write("EMC\n".getBytes(StandardCharsets.US_ASCII));
           i = end - 1;
@@ -371,48 +369,21 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
           for (int k = chars.length - 1; k >= 0; k--) {
             float from = left + (chars.length - 1 - k) * share;
             span(out, new String(chars, k, 1));
-            show(
-                page,
-                out,
-                pdFont,
-                anchor,
-                base,
-                from,
-                y,
-                stretch,
-                pageHeight,
-                dotsPerPoint,
-                skew,
-                used);
+            show(page, out, pdFont, anchor, to, from, y, stretch, used);
             for (int g = c.from(); k == 0 && g < c.to(); g++) {
               show(
                   page,
                   out,
                   pdFont,
                   s.glyphs()[g],
-                  base,
+                  to,
                   x + extra + s.x()[g] * scale,
                   y + s.y()[g] * scale,
                   1,
-                  pageHeight,
-                  dotsPerPoint,
-                  skew,
                   used);
             }
             if (k == 0 && c.to() > c.from()) {
-              show(
-                  page,
-                  out,
-                  pdFont,
-                  anchor,
-                  base,
-                  from,
-                  y,
-                  stretch,
-                  pageHeight,
-                  dotsPerPoint,
-                  skew,
-                  used);
+              show(page, out, pdFont, anchor, to, from, y, stretch, used);
             }
             out.write("EMC\n".getBytes(StandardCharsets.US_ASCII));
           }
@@ -462,11 +433,8 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       int[] gids,
       float[] gx,
       float[] gy,
-      AffineTransform base,
+      PageTransform to,
       float size,
-      float pageHeight,
-      float dotsPerPoint,
-      float skew,
       Set<Integer> used)
       throws IOException {
     StringBuilder tj = new StringBuilder();
@@ -476,7 +444,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
           out.write((tj.append("] TJ\n")).toString().getBytes(StandardCharsets.US_ASCII));
           tj.setLength(0);
         }
-        setTextMatrix(page, base, gx[i], gy[i], 1, pageHeight, dotsPerPoint, skew);
+        to.setTextMatrix(page, gx[i], gy[i], 1);
         tj.append('[');
       } else {
         // In thousandths of the font size, as TJ reads numbers: a positive one moves left.
@@ -511,45 +479,41 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
       OutputStream out,
       PDType0Font font,
       int gid,
-      AffineTransform base,
+      PageTransform to,
       float gx,
       float gy,
       float stretch,
-      float pageHeight,
-      float dotsPerPoint,
-      float skew,
       Set<Integer> used)
       throws IOException {
-    setTextMatrix(page, base, gx, gy, stretch, pageHeight, dotsPerPoint, skew);
+    to.setTextMatrix(page, gx, gy, stretch);
     used.add(gid);
     out.write(("<" + hex(font.encodeGlyphId(gid)) + "> Tj\n").getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
-   * Sets the text matrix that puts a glyph's origin at ({@code gx}, {@code gy}) in device units,
-   * {@code stretch} times its width, as openhtmltopdf would (same page transform, fake italic).
+   * How openhtmltopdf maps device units onto the page: its transform, the page height, dots per
+   * point, and the skew of fake italic (0 for none).
    */
-  private static void setTextMatrix(
-      PdfContentStreamAdapter page,
-      AffineTransform base,
-      float gx,
-      float gy,
-      float stretch,
-      float pageHeight,
-      float dotsPerPoint,
-      float skew) {
-    AffineTransform at = new AffineTransform(base);
-    at.translate(gx, gy);
-    at.scale(stretch, 1);
-    AffineTransform m = new AffineTransform(1, 0, 0, -1, 0, pageHeight);
-    m.concatenate(at);
-    m.concatenate(AffineTransform.getScaleInstance(1, -1));
-    m.scale(dotsPerPoint, dotsPerPoint);
-    double[] mx = new double[6];
-    m.getMatrix(mx);
-    float b = skew != 0 ? 0f : (float) mx[1];
-    float cc = skew != 0 ? skew : (float) mx[2];
-    page.setTextMatrix((float) mx[0], b, cc, (float) mx[3], (float) mx[4], (float) mx[5]);
+  private record PageTransform(
+      AffineTransform base, float pageHeight, float dotsPerPoint, float skew) {
+    /**
+     * Sets the text matrix that puts a glyph's origin at ({@code gx}, {@code gy}) in device units,
+     * {@code stretch} times its width, as openhtmltopdf would.
+     */
+    void setTextMatrix(PdfContentStreamAdapter page, float gx, float gy, float stretch) {
+      AffineTransform at = new AffineTransform(base);
+      at.translate(gx, gy);
+      at.scale(stretch, 1);
+      AffineTransform m = new AffineTransform(1, 0, 0, -1, 0, pageHeight);
+      m.concatenate(at);
+      m.concatenate(AffineTransform.getScaleInstance(1, -1));
+      m.scale(dotsPerPoint, dotsPerPoint);
+      double[] mx = new double[6];
+      m.getMatrix(mx);
+      float b = skew != 0 ? 0f : (float) mx[1];
+      float cc = skew != 0 ? skew : (float) mx[2];
+      page.setTextMatrix((float) mx[0], b, cc, (float) mx[3], (float) mx[4], (float) mx[5]);
+    }
   }
 
   /**
