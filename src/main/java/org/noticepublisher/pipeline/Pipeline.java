@@ -48,7 +48,6 @@ import org.noticepublisher.verify.Verdict;
  * caller's.
  */
 public final class Pipeline {
-
   private final Path project;
   private final Catalog catalog;
   private final OrganisationProfile profile;
