@@ -1,9 +1,11 @@
 package org.noticepublisher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -14,21 +16,31 @@ public final class FileTree {
   private FileTree() {}
 
   /**
-   * Deletes {@code root} and everything under it; nothing there is fine. Links are deleted, never
+   * Deletes {@code root} and everything under it; nothing there is fine, and so is something
+   * vanishing while the walk runs (another deleter at work in it). Links are deleted, never
    * followed.
    *
    * @throws IOException when something in it cannot be deleted
    */
   public static void delete(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        try {
-          Files.deleteIfExists(p);
-        } catch (DirectoryNotEmptyException e) {
-          throw new IOException("could not delete " + root, e);
+    // A folder deleted by someone else under this walk ends it with NoSuchFileException; what is
+    // left is walked again. A tree cannot keep vanishing for ever, but a bound keeps this honest.
+    for (int attempt = 1; ; attempt++) {
+      if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (DirectoryNotEmptyException e) {
+            throw new IOException("could not delete " + root, e);
+          }
+        }
+        return;
+      } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt == 10) {
+          throw e.getCause();
         }
       }
     }
@@ -44,7 +56,7 @@ public final class FileTree {
     }
     try {
       delete(root);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // A leftover temporary folder is harmless; the caller's result matters more.
     }
   }
