@@ -314,8 +314,8 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
         recordUnmapped(pdFont, s, c);
         if (anchor < 0) {
           // One span per word (or per run of white space), not per cluster: the text reads the
-          // same, and veraPDF's cost grows with the spans it checks (Tamil: 7,883 spans a notice
-          // took 45% of its validation time).
+          // same, and veraPDF's cost grows with the spans it checks (a Tamil notice's 7,883
+          // cluster spans took 45% of its validation time).
           int end = i + 1;
           StringBuilder text = new StringBuilder(c.text());
           while (end < clusters.size() && sameWord(c, clusters.get(end))) {
