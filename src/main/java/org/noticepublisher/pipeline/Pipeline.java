@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -275,10 +273,9 @@ public final class Pipeline {
     long t2 = System.nanoTime();
     // veraPDF and our own checks read the PDF independently: on two threads, a notice waits for the
     // longer of the two, not their sum.
-    CompletableFuture<List<Finding>> verapdf =
-        validator(layout.standard()).validateAsync(pdf.bytes(), pdfFile);
+    PdfValidator.Running verapdf = validator(layout.standard()).validateAsync(pdf.bytes(), pdfFile);
     List<Finding> own = ownChecks(pdf, notice, id, origin, pdfFile);
-    findings.addAll(joined(verapdf));
+    findings.addAll(verapdf.findings());
     findings.addAll(own);
     long t3 = System.nanoTime();
     return new Publication(
@@ -335,22 +332,6 @@ public final class Pipeline {
       }
     }
     return errors;
-  }
-
-  /** {@code future}'s value; what it threw is thrown here, as if it had run on this thread. */
-  private static <T> T joined(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
   }
 
   /** One for every standard, made when the pipeline opened. */

@@ -162,16 +162,25 @@ public final class PdfValidator {
 
   private static void initialise() {
     start(false);
+    joined(Objects.requireNonNull(setUp, "set-up"), "veraPDF could not be set up"); // just started
+  }
+
+  /**
+   * {@code future}'s value; what it threw on veraPDF's thread is thrown here, as if it had run on
+   * this one.
+   */
+  private static <T> T joined(CompletableFuture<T> future, String failure) {
     try {
-      Objects.requireNonNull(setUp, "set-up").join(); // started just above
+      return future.join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
+      Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
+      if (cause instanceof RuntimeException r) {
         throw r;
       }
-      if (e.getCause() instanceof Error err) {
+      if (cause instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException("veraPDF could not be set up: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(failure + ": " + cause, cause);
     }
   }
 
@@ -211,12 +220,29 @@ public final class PdfValidator {
   }
 
   /**
-   * {@link #validate} on one of veraPDF's own threads, so the caller can do other work meanwhile;
-   * what it throws completes the future exceptionally.
+   * Starts {@link #validate} on one of veraPDF's own threads, so the caller can do other work
+   * meanwhile.
    */
-  public CompletableFuture<List<Finding>> validateAsync(byte[] pdf, String source) {
+  public Running validateAsync(byte[] pdf, String source) {
     Objects.requireNonNull(pdf, "pdf");
-    return CompletableFuture.supplyAsync(() -> validate(pdf, source), THREADS);
+    return new Running(CompletableFuture.supplyAsync(() -> validate(pdf, source), THREADS));
+  }
+
+  /** A validation started by {@link #validateAsync}. */
+  public static final class Running {
+    private final CompletableFuture<List<Finding>> findings;
+
+    private Running(CompletableFuture<List<Finding>> findings) {
+      this.findings = findings;
+    }
+
+    /**
+     * Waits for the findings ({@link #validate}'s); what the validation threw is thrown here, as
+     * {@link #validate} would have.
+     */
+    public List<Finding> findings() {
+      return joined(findings, "validation failed");
+    }
   }
 
   /** Findings for every failed rule; empty when the PDF is compliant. */

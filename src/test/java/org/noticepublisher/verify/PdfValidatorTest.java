@@ -85,8 +85,11 @@ class PdfValidatorTest {
 
     assertEquals(stock, ours, "same assertions as veraPDF's own route");
     Set<String> rules = new TreeSet<>();
-    validator.validate(pdf, name).stream().map(Finding::code).forEach(rules::add);
+    List<Finding> findings = validator.validate(pdf, name);
+    findings.stream().map(Finding::code).forEach(rules::add);
     assertEquals(failing, rules, "failed rules");
+    assertEquals(
+        findings, validator.validateAsync(pdf, name).findings(), "the same on veraPDF's thread");
   }
 
   private static byte[] damaged(Consumer<PDDocument> damage) throws IOException {
