@@ -67,29 +67,14 @@ class WarmUpSampleTest {
    * Latin, right-to-left and Nastaliq text, pictures, lists and a link.
    */
   private static byte[] make() throws Exception {
-    Document merged = null;
-    for (String locale : List.of("en-GB", "ar", "ur")) {
-      Notice notice =
-          Fixtures.pipeline()
-              .assembler()
-              .assemble(new NoticeId("children-and-young-people", locale), Layout.DEFAULT);
-      Document doc = Jsoup.parse(notice.html());
-      List<Element> sections = doc.select("main section");
-      sections
-          .subList(Math.min(SECTIONS, sections.size()), sections.size())
-          .forEach(Element::remove);
-      if (merged == null) {
-        merged = doc;
-      } else {
-        Element part = Objects.requireNonNull(merged.selectFirst("main")).appendElement("div");
-        part.attr("lang", locale).attr("dir", notice.rightToLeft() ? "rtl" : "ltr");
-        doc.select("main section").forEach(s -> part.appendChild(s.clone()));
-      }
+    Notice en = children("en-GB");
+    Document merged = firstSections(en);
+    for (String locale : List.of("ar", "ur")) {
+      Notice notice = children(locale);
+      Element part = Objects.requireNonNull(merged.selectFirst("main")).appendElement("div");
+      part.attr("lang", locale).attr("dir", notice.rightToLeft() ? "rtl" : "ltr");
+      firstSections(notice).select("main section").forEach(s -> part.appendChild(s.clone()));
     }
-    Notice en =
-        Fixtures.pipeline()
-            .assembler()
-            .assemble(new NoticeId("children-and-young-people", "en-GB"), Layout.DEFAULT);
     merged.outputSettings().prettyPrint(false);
     Notice sample =
         new Notice(
@@ -106,6 +91,20 @@ class WarmUpSampleTest {
             Notice.Fallback.NONE,
             List.of());
     return PdfRenderer.create().render(sample, LocalDate.of(2026, 1, 1)).bytes();
+  }
+
+  private static Notice children(String locale) throws Exception {
+    return Fixtures.pipeline()
+        .assembler()
+        .assemble(new NoticeId("children-and-young-people", locale), Layout.DEFAULT);
+  }
+
+  /** The notice's page with its first {@link #SECTIONS} sections only. */
+  private static Document firstSections(Notice notice) {
+    Document doc = Jsoup.parse(notice.html());
+    List<Element> sections = doc.select("main section");
+    sections.subList(Math.min(SECTIONS, sections.size()), sections.size()).forEach(Element::remove);
+    return doc;
   }
 
   @Test
