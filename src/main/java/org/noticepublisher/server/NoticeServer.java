@@ -12,6 +12,7 @@ import io.javalin.http.UploadedFile;
 import io.javalin.http.staticfiles.Location;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -125,6 +126,20 @@ public final class NoticeServer implements AutoCloseable {
 
   private long maxRequestBytes() {
     return settings.maxUploadBytes() + 64 * 1024L;
+  }
+
+  /**
+   * Reads and drops an upload refused for its size, up to four times the limit, before the refusal
+   * is sent: a server that answers while the browser is still sending closes the connection under
+   * it, and the browser shows a reset instead of the page saying what is wrong. Anything larger is
+   * cut off.
+   */
+  private void discardBody(Context ctx) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      in.skipNBytes(Math.min(ctx.contentLength(), 4 * maxRequestBytes()));
+    } catch (IOException e) {
+      // The client stopped sending: the refusal goes out all the same, if it still can.
+    }
   }
 
   private void configure(JavalinConfig config) {
@@ -288,6 +303,7 @@ public final class NoticeServer implements AutoCloseable {
     user.ifPresent(u -> ctx.attribute(USER, u));
     if (ctx.method() == HandlerType.POST) {
       if (ctx.contentLength() > maxRequestBytes()) {
+        discardBody(ctx);
         throw new PageException(
             413,
             "The upload is too large: at most "
