@@ -5,6 +5,7 @@ import com.ibm.icu.util.ULocale;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.noticepublisher.Finding;
@@ -58,6 +59,21 @@ public final class Bundle {
     PropertiesFile props = PropertiesFile.load(file);
     List<Finding> problems = new ArrayList<>();
     for (Map.Entry<String, String> e : props.values().entrySet()) {
+      int depth = nesting(e.getValue());
+      if (depth > MAX_NESTING) {
+        problems.add(
+            Finding.error(
+                    e.getKey(),
+                    String.format(
+                        Locale.ROOT,
+                        "not a valid ICU message: its { } braces nest %,d deep, more than the %d"
+                            + " allowed",
+                        depth,
+                        MAX_NESTING))
+                .at(file.toString(), props.lineOf(e.getKey()))
+                .withFix("close each { with its }; the shipped messages nest two deep at most"));
+        continue;
+      }
       try {
         new MessageFormat(e.getValue(), locale);
       } catch (IllegalArgumentException ex) {
@@ -71,6 +87,47 @@ public final class Bundle {
       throw new FindingsException(problems);
     }
     return new Bundle(tag, props, false);
+  }
+
+  /**
+   * How deep a message's braces may nest ({@code {n, plural, one {{x, select, …}}}}). ICU parses
+   * each nested argument by calling itself: a few thousand levels, in a bundle a translator uploads
+   * or imports, exhaust the thread's stack and end the check with a StackOverflowError instead of a
+   * finding. The shipped messages nest two deep at most.
+   */
+  public static final int MAX_NESTING = 20;
+
+  /**
+   * The deepest nesting of unquoted braces in {@code pattern}, counted without recursing. Quoting
+   * follows ICU's default apostrophe mode: {@code '{} or {@code '}} starts quoted text, which ends
+   * at the next lone apostrophe; {@code ''} is an apostrophe. An apostrophe before {@code #} or
+   * {@code |} quotes only inside a plural or choice argument; counted as unquoted here, its braces
+   * can only make the depth larger than ICU's, never smaller.
+   */
+  static int nesting(String pattern) {
+    int depth = 0;
+    int deepest = 0;
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      char next = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
+      if (c == '\'') {
+        if (next == '\'') {
+          i++; // an apostrophe, quoted or not
+        } else if (quoted) {
+          quoted = false;
+        } else if (next == '{' || next == '}') {
+          quoted = true;
+        }
+      } else if (quoted) {
+        continue;
+      } else if (c == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      }
+    }
+    return deepest;
   }
 
   public String locale() {

@@ -270,6 +270,23 @@ class NoticeServerTest {
     assertEquals(404, tomasz.get("/translate/en-XA").statusCode(), "pseudo-locales are generated");
   }
 
+  /** ICU parses nested arguments recursively: this check ended in a 500 (StackOverflowError). */
+  @Test
+  void aMessageNestedThousandsDeepIsRefusedWithItsLine() throws Exception {
+    WebClient tomasz = service.signedIn("tomasz");
+    String original = polish();
+    String deep = "{a, select, other {".repeat(5000) + "x" + "}}".repeat(5000);
+    String text = original + "intro.deep = " + deep + "\n";
+    int line = lineOf(text, "intro.deep");
+    HttpResponse<byte[]> check =
+        tomasz.upload(
+            "/translate/pl/check", "pl.properties", text.getBytes(StandardCharsets.UTF_8));
+    assertEquals(422, check.statusCode(), text(check));
+    assertTrue(text(check).contains("locales/pl.properties:" + line), text(check));
+    assertTrue(text(check).contains("nest 10,000 deep"), text(check));
+    assertEquals(original, polish(), "a check writes nothing");
+  }
+
   @Test
   void uploadsMustBeUtf8AndSmall() throws Exception {
     WebClient tomasz = service.signedIn("tomasz");
