@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,16 +15,26 @@ import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.parser.Tag;
+import org.jsoup.select.NodeTraversor;
 import org.noticepublisher.Finding;
 
 /**
  * Checks the template files themselves, where a problem can still be pinned to a file and line:
  * images need a text alternative, style sheets may name only the font families that ship with the
- * project (openhtmltopdf silently drops text set in an unknown family), and neither templates nor
- * icons may refer to other sites or files ({@link References}).
+ * project (openhtmltopdf silently drops text set in an unknown family), elements may not nest
+ * deeper than the renderer can lay out, and neither templates nor icons may refer to other sites or
+ * files ({@link References}).
  */
 public final class TemplateLint {
   private static final Pattern FONT_FAMILY = Pattern.compile("font-family\\s*:\\s*([^;}]+)");
+
+  /**
+   * How deep a template's elements may nest. openhtmltopdf lays boxes out by recursion: at 1,000
+   * levels a render ran out of stack (a StackOverflowError, not a finding). The shipped notices
+   * nest 7 deep once assembled.
+   */
+  public static final int MAX_NESTING = 100;
 
   private TemplateLint() {}
 
@@ -37,7 +48,13 @@ public final class TemplateLint {
           checkFonts(file, text, fontFamilies, findings);
           findings.addAll(References.inTemplate(file.toString(), text, name.endsWith(".html")));
           if (name.endsWith(".html")) {
-            checkImages(file, text, findings);
+            // Thymeleaf closes any element written <x …/> where it stands (<th:block …/> above
+            // all); HTML parsing would leave it open around the rest of the file, ever deeper.
+            Parser parser = Parser.htmlParser().setTrackPosition(true);
+            parser.tagSet().onNewTag(tag -> tag.set(Tag.SelfClose));
+            Document doc = parser.parseInput(text, file.toUri().toString());
+            checkImages(file, doc, findings);
+            checkNesting(file, doc, findings);
           }
         } else if (name.endsWith(".svg")) {
           findings.addAll(
@@ -72,9 +89,7 @@ public final class TemplateLint {
     }
   }
 
-  private static void checkImages(Path file, String text, List<Finding> out) {
-    Parser parser = Parser.htmlParser().setTrackPosition(true);
-    Document doc = parser.parseInput(text, file.toUri().toString());
+  private static void checkImages(Path file, Document doc, List<Finding> out) {
     for (Element img : doc.select("img")) {
       if (!img.hasAttr("alt") && !img.hasAttr("th:alt") && !img.hasAttr("np:alt")) {
         out.add(
@@ -95,6 +110,39 @@ public final class TemplateLint {
                 .withFix(
                     "add role=\"img\" aria-label=\"…\", or aria-hidden=\"true\" for decoration"));
       }
+    }
+  }
+
+  /**
+   * One finding at the first element nested deeper than {@link #MAX_NESTING}. The elements are
+   * counted without recursing: the template can be as deep as the one it guards against.
+   */
+  private static void checkNesting(Path file, Document doc, List<Finding> out) {
+    Element[] first = {null};
+    int[] deepest = {0};
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof Element e) {
+            deepest[0] = Math.max(deepest[0], depth);
+            if (depth > MAX_NESTING && first[0] == null) {
+              first[0] = e;
+            }
+          }
+        },
+        doc);
+    if (first[0] != null) {
+      out.add(
+          Finding.error(
+                  "nesting",
+                  String.format(
+                      Locale.ROOT,
+                      "elements nest %,d deep, more than the %d allowed, from here on: the"
+                          + " renderer lays boxes out one inside another and runs out of stack"
+                          + " a few hundred levels down",
+                      deepest[0],
+                      MAX_NESTING))
+              .at(file.toString(), first[0].sourceRange().start().lineNumber())
+              .withFix("close the elements opened above; the shipped notices nest 7 deep"));
     }
   }
 

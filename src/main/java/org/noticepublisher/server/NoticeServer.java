@@ -116,6 +116,11 @@ public final class NoticeServer implements AutoCloseable {
     return users.isEmpty();
   }
 
+  /** The render pool, for the service's own tests of its failure paths. */
+  Renders renders() {
+    return renders;
+  }
+
   @Override
   public void close() {
     app.stop();

@@ -3,6 +3,7 @@ package org.noticepublisher.server;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +66,13 @@ final class Renders implements AutoCloseable {
   private final AtomicInteger renders = new AtomicInteger();
   private final AtomicInteger rendering = new AtomicInteger();
   private final AtomicInteger mostAtOnce = new AtomicInteger();
+
+  /**
+   * Runs on the render thread before each render; nothing, unless the service's own tests make it
+   * throw as a bug would, to see such a failure logged, answered with a 500 and not cached. (Bad
+   * content cannot do that: the pipeline reports it in the verdict.)
+   */
+  private volatile Runnable beforeEachRender = () -> {};
 
   Renders(int threads, int queue, Duration timeout) {
     AtomicInteger n = new AtomicInteger();
@@ -146,12 +154,18 @@ final class Renders implements AutoCloseable {
                   int now = rendering.incrementAndGet();
                   mostAtOnce.accumulateAndGet(now, Math::max);
                   try {
+                    beforeEachRender.run();
                     return pipeline.produce(k.id(), k.layout());
                   } finally {
                     rendering.decrementAndGet();
                   }
                 },
                 pool));
+  }
+
+  /** See {@link #beforeEachRender}: for tests of the service's failure paths. */
+  void beforeEachRender(Runnable work) {
+    this.beforeEachRender = Objects.requireNonNull(work, "work");
   }
 
   /** The cached result for exactly these sources, if one was made. */

@@ -194,7 +194,7 @@ class BrowserTest {
   void theInternalErrorPageIsAccessible(@TempDir Path elsewhere) throws Exception {
     try (Service broken = Service.start(elsewhere, false, 1, 1);
         BrowserContext context = browser.newContext()) {
-      NoticeServerTest.makeRendersThrow(broken.project);
+      NoticeServerTest.makeRendersThrow(broken);
       context.setDefaultTimeout(180_000);
       context.setDefaultNavigationTimeout(180_000);
       Page page = context.newPage();
