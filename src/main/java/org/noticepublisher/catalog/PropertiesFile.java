@@ -234,6 +234,11 @@ public record PropertiesFile(Path file, Map<String, String> values, Map<String, 
   }
 
   private static String unescapeKey(String raw) {
+    if (raw.indexOf('\\') < 0) {
+      // Nothing escaped, as in nearly every key: Properties would read it as it is. Loading a
+      // Properties per key (each with an 8 kB buffer) was most of the time a catalog took to load.
+      return raw;
+    }
     Properties one = new Properties();
     try {
       one.load(new StringReader(raw + "="));

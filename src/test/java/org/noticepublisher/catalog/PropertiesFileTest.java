@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 
-/** A file that is not UTF-8: the translator is told the line and the byte to look at. */
+/**
+ * Keys as {@link java.util.Properties} reads them, each with its line; a file that is not UTF-8:
+ * the translator is told the line and the byte to look at.
+ */
 class PropertiesFileTest {
 
   @ParameterizedTest(name = "{0}")
@@ -35,5 +38,46 @@ class PropertiesFileTest {
     assertEquals(line, f.line(), f.toString());
     assertTrue(f.message().contains("byte " + column), f.toString());
     assertTrue(f.fix().contains("UTF-8"), f.toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        // case | line 2 as written | key | value
+        "plain key | intro.p.1 = Hello | intro.p.1 | Hello",
+        "colon separator | intro.p.1: Hello | intro.p.1 | Hello",
+        "space separator | intro.p.1 Hello | intro.p.1 | Hello",
+        "escaped space in the key | \"a\\ b = c\" | a b | c",
+        "escaped colon in the key | \"a\\:b = c\" | a:b | c",
+        "unicode escape in the key | \"\\u0105 = c\" | ą | c",
+      })
+  void keysAreReadAsPropertiesReadsThemWithTheirLines(
+      String name, String written, String key, String value, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("pl.properties");
+    Files.writeString(file, "# first line\n" + written + "\nnext = x\n");
+    PropertiesFile read = PropertiesFile.load(file);
+    assertEquals(value, read.values().get(key), read.values().toString());
+    assertEquals(2, read.lineOf(key));
+    assertEquals(3, read.lineOf("next"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "written alike | a = 1 | a = 2",
+        "once escaped | \"\\u0061 = 1\" | a = 2",
+      })
+  void aKeyDefinedTwiceIsAnErrorAtTheSecond(
+      String name, String first, String second, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("pl.properties");
+    Files.writeString(file, first + "\n" + second + "\n");
+    FindingsException e = assertThrows(FindingsException.class, () -> PropertiesFile.load(file));
+    assertEquals("a", e.findings().get(0).code());
+    assertEquals(2, e.findings().get(0).line());
+    assertTrue(e.findings().get(0).message().contains("first on line 1"), e.toString());
   }
 }
