@@ -70,6 +70,9 @@ public final class PdfRenderer {
   /** JDK shapers of the complex-script fonts, by PostScript name. */
   private final Map<String, JdkShaper> shapers;
 
+  /** The families of those fonts. */
+  private final Set<String> shapedFamilies;
+
   private final boolean shaping;
 
   private PdfRenderer(List<ShippedFont> fonts, byte[] colourProfile, boolean shaping) {
@@ -81,6 +84,11 @@ public final class PdfRenderer {
             .collect(
                 Collectors.toUnmodifiableMap(
                     f -> JdkShaper.psName(f.bytes()), f -> JdkShaper.of(f.bytes())));
+    this.shapedFamilies =
+        fonts.stream()
+            .filter(ShippedFont::shapedByJdk)
+            .map(ShippedFont::family)
+            .collect(Collectors.toUnmodifiableSet());
     this.coverage = new GlyphCoverage(fonts);
     this.colourProfile = colourProfile;
   }
@@ -237,7 +245,7 @@ public final class PdfRenderer {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
     int pages;
-    ShapingTextRenderer shaper = new ShapingTextRenderer(shapers, shaping);
+    ShapingTextRenderer shaper = new ShapingTextRenderer(shapers, shapedFamilies, shaping);
     try (PdfBoxRenderer renderer = withShaping(builder.buildPdfRenderer(), shaper);
         PDDocument doc = renderer.createPDFKeepOpen()) {
       shaper.finish(doc);

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +53,17 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   private static final Set<Integer> SCRIPTS =
       Set.of(UScript.TAMIL, UScript.BENGALI, UScript.GUJARATI, UScript.GURMUKHI, UScript.ARABIC);
   private static final int ZWNJ = 0x200C, ZWJ = 0x200D, ALEF = 0x0627;
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
   /** Shaper per PostScript name of the fonts to shape. */
   private final Map<String, JdkShaper> shapers;
+
+  /**
+   * The families of those fonts. A font list's other fonts are passed over by family: asking one
+   * for its PostScript name would load it into the document (parsing the whole font file), and a
+   * notice's font list names every shipped family.
+   */
+  private final Set<String> shapedFamilies;
 
   /** openhtmltopdf measures the same words many times while it breaks lines. */
   private final Map<RunKey, JdkShaper.Shaped> shaped = new HashMap<>();
@@ -69,12 +78,15 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
 
   /**
    * @param shapers the fonts to shape, by PostScript name
+   * @param shapedFamilies their families
    * @param shapingEnabled false draws complex-script runs character by character through
    *     openhtmltopdf, as it would without this class (for the check that shaping is what makes the
    *     text right)
    */
-  public ShapingTextRenderer(Map<String, JdkShaper> shapers, boolean shapingEnabled) {
+  public ShapingTextRenderer(
+      Map<String, JdkShaper> shapers, Set<String> shapedFamilies, boolean shapingEnabled) {
     this.shapers = Map.copyOf(shapers);
+    this.shapedFamilies = Set.copyOf(shapedFamilies);
     this.shapingEnabled = shapingEnabled;
   }
 
@@ -242,11 +254,18 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
         font,
         f ->
             f.getFontDescriptions().stream()
-                .anyMatch(d -> d.getFont() != null && shaper(d.getFont()) != null));
+                .anyMatch(
+                    d ->
+                        shapedFamilies.contains(d.getFamily())
+                            && d.getFont() != null
+                            && shaper(d.getFont()) != null));
   }
 
   private @Nullable FontDescription fontFor(PdfBoxFSFont font, int cp) {
     for (FontDescription d : font.getFontDescriptions()) {
+      if (!shapedFamilies.contains(d.getFamily())) {
+        continue;
+      }
       PDFont f = d.getFont();
       if (f != null && shaper(f) != null && has(f, cp)) {
         return d;
@@ -555,11 +574,7 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
   }
 
   private static String hex(byte[] bytes) {
-    StringBuilder sb = new StringBuilder(bytes.length * 2);
-    for (byte b : bytes) {
-      sb.append(String.format(Locale.ROOT, "%02X", b & 0xFF));
-    }
-    return sb.toString();
+    return HEX.formatHex(bytes);
   }
 
   private record RunKey(JdkShaper shaper, String text) {}
