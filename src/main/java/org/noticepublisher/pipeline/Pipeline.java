@@ -33,6 +33,7 @@ import org.noticepublisher.sources.NoticeSources;
 import org.noticepublisher.sources.SourceHash;
 import org.noticepublisher.verify.LinkTargets;
 import org.noticepublisher.verify.PageBounds;
+import org.noticepublisher.verify.PdfText;
 import org.noticepublisher.verify.PdfValidator;
 import org.noticepublisher.verify.PseudoLocaleCheck;
 import org.noticepublisher.verify.ReadingLevel;
@@ -324,10 +325,11 @@ public final class Pipeline {
   private static List<Finding> ownChecks(
       RenderedPdf pdf, Notice notice, NoticeId id, SourceText origin, String pdfFile) {
     try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
+      PdfText text = PdfText.read(doc);
       List<Finding> findings =
-          traced(TextFidelity.inspect(doc, notice.texts(), pdfFile), id, origin, pdfFile);
+          traced(TextFidelity.inspect(text, notice.texts(), pdfFile), id, origin, pdfFile);
       findings.addAll(LinkTargets.check(doc, pdfFile));
-      findings.addAll(ReadingOrder.check(doc, notice, pdfFile));
+      findings.addAll(ReadingOrder.check(text, notice, pdfFile));
       return findings;
     } catch (IOException e) {
       List<Finding> findings =

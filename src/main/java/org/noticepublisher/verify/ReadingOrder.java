@@ -47,9 +47,14 @@ public final class ReadingOrder {
 
   /** As {@link #check(byte[], Notice, String)}, on a document loaded once for every check. */
   public static List<Finding> check(PDDocument doc, Notice notice, String source) {
+    return check(PdfText.read(doc), notice, source);
+  }
+
+  /** As {@link #check(byte[], Notice, String)}, on text read once for every check. */
+  public static List<Finding> check(PdfText text, Notice notice, String source) {
     List<TaggedBlocks.Block> blocks;
     try {
-      blocks = TaggedBlocks.of(doc);
+      blocks = TaggedBlocks.of(text.document(), text.extraction());
     } catch (IOException e) {
       return List.of(readError(e, source));
     }

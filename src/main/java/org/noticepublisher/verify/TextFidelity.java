@@ -106,10 +106,16 @@ public final class TextFidelity {
 
   /** As {@link #inspect(byte[], List, String)}, on a document loaded once for every check. */
   public static Report inspect(PDDocument doc, List<String> expected, String source) {
+    return inspect(PdfText.read(doc), expected, source);
+  }
+
+  /** As {@link #inspect(byte[], List, String)}, on text read once for every check. */
+  public static Report inspect(PdfText read, List<String> expected, String source) {
+    PDDocument doc = read.document();
     List<Finding> findings = new ArrayList<>();
     List<PageBounds.OffPage> offPage = List.of();
     try {
-      ContentTextStripper.Extraction extracted = ContentTextStripper.extract(doc);
+      ContentTextStripper.Extraction extracted = read.extraction();
       offPage = PageBounds.check(extracted);
       var ligature = LIGATURES.matcher(extracted.drawn());
       if (ligature.find()) {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -48,6 +50,21 @@ public final class ContentTextStripper extends PDFTextStripper {
 
   private final List<TextPosition> spanned = new java.util.ArrayList<>();
 
+  /** The open marked-content sequences, innermost first, each gathering the text it holds. */
+  private final Deque<Sequence> sequences = new ArrayDeque<>();
+
+  /** Per page, the text of each marked-content sequence with an MCID. */
+  private final Map<PDPage, Map<Integer, String>> markedText = new HashMap<>();
+
+  private Map<Integer, String> pageMarkedText = new HashMap<>();
+
+  /**
+   * A marked-content sequence being read: its MCID (-1 for none), whether it is an artifact, its
+   * /ActualText and the text of the glyphs drawn in it so far.
+   */
+  private record Sequence(
+      int mcid, boolean artifact, @Nullable String actualText, StringBuilder text) {}
+
   private ContentTextStripper(boolean includeArtifacts, boolean rightToLeft) {
     this.includeArtifacts = includeArtifacts;
     this.rightToLeft = rightToLeft;
@@ -71,16 +88,26 @@ public final class ContentTextStripper extends PDFTextStripper {
         stripper.drawn.toString(),
         stripper.drawnAsCharacters.toString(),
         List.copyOf(stripper.glyphs),
-        List.copyOf(stripper.pages));
+        List.copyOf(stripper.pages),
+        Map.copyOf(stripper.markedText));
   }
 
   /**
    * What {@link #extract} returns: the content text, every glyph as drawn, the glyphs drawn outside
-   * ActualText spans (character by character, not shaped by glyph id), each glyph's box and each
-   * page's visible area (for checks on where text is drawn).
+   * ActualText spans (character by character, not shaped by glyph id), each glyph's box, each
+   * page's visible area (for checks on where text is drawn) and, per page, the text of each
+   * marked-content sequence by MCID ({@link TaggedBlocks}). A sequence's text is its /ActualText if
+   * it has one, else the glyphs drawn in it and the text of the sequences inside it that have
+   * neither an MCID of their own nor the Artifact tag: what PDFBox's {@code
+   * PDFMarkedContentExtractor} gives, from this same pass over the pages.
    */
   public record Extraction(
-      String text, String drawn, String drawnAsCharacters, List<Glyph> glyphs, List<Page> pages) {}
+      String text,
+      String drawn,
+      String drawnAsCharacters,
+      List<Glyph> glyphs,
+      List<Page> pages,
+      Map<PDPage, Map<Integer, String>> markedText) {}
 
   /** One drawn glyph; {@code top} and {@code bottom} (its baseline) measured down from the top. */
   public record Glyph(
@@ -101,6 +128,12 @@ public final class ContentTextStripper extends PDFTextStripper {
 
   @Override
   public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+    sequences.push(
+        new Sequence(
+            properties == null ? -1 : properties.getInt(COSName.MCID, -1),
+            COSName.ARTIFACT.equals(tag),
+            properties == null ? null : properties.getString(COSName.ACTUAL_TEXT),
+            new StringBuilder()));
     boolean inside = !artifact.isEmpty() && artifact.peek();
     artifact.push(inside || COSName.ARTIFACT.equals(tag));
     COSString text =
@@ -124,6 +157,7 @@ public final class ContentTextStripper extends PDFTextStripper {
 
   @Override
   public void endMarkedContentSequence() {
+    closeSequence();
     boolean spanEnds = actualText != null && artifact.size() == actualTextDepth;
     if (!artifact.isEmpty()) {
       artifact.pop();
@@ -156,15 +190,47 @@ public final class ContentTextStripper extends PDFTextStripper {
     }
   }
 
+  /** Ends the innermost marked-content sequence, giving its text to its MCID or its parent. */
+  private void closeSequence() {
+    Sequence ended = sequences.poll();
+    if (ended == null) {
+      return;
+    }
+    String text = ended.actualText() != null ? ended.actualText() : ended.text().toString();
+    Sequence parent = sequences.peek();
+    if (ended.mcid() >= 0) {
+      pageMarkedText.merge(ended.mcid(), text, String::concat);
+    } else if (parent != null && !ended.artifact()) {
+      parent.text().append(text);
+    }
+  }
+
   @Override
   protected void startPage(PDPage page) throws IOException {
     PDRectangle box = page.getCropBox();
     pages.add(new Page(getCurrentPageNo(), box.getWidth(), box.getHeight()));
+    sequences.clear();
+    pageMarkedText = new HashMap<>();
+    markedText.put(page, pageMarkedText);
     super.startPage(page);
   }
 
   @Override
+  protected void endPage(PDPage page) throws IOException {
+    // A sequence left open at the end of its page still has its text.
+    while (!sequences.isEmpty()) {
+      closeSequence();
+    }
+    super.endPage(page);
+  }
+
+  @Override
   protected void processTextPosition(TextPosition text) {
+    // The glyph's own text: PDFTextStripper puts a span's /ActualText in place of it only below.
+    Sequence open = sequences.peek();
+    if (open != null) {
+      open.text().append(text.getUnicode());
+    }
     drawn.append(text.getUnicode());
     if (text.getUnicode() != null && !text.getUnicode().isBlank()) {
       // DirAdj: the baseline's y measured from the top; the glyph rises by its height above it.

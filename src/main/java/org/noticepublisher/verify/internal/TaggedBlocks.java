@@ -1,8 +1,6 @@
 package org.noticepublisher.verify.internal;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +9,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
-import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
-import org.apache.pdfbox.text.PDFMarkedContentExtractor;
-import org.apache.pdfbox.text.TextPosition;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,53 +45,27 @@ public final class TaggedBlocks {
   /** One innermost block: its standard structure type (role map applied) and its text. */
   public record Block(String type, String text) {}
 
-  private final Map<PDPage, Map<Integer, String>> markedText = new HashMap<>();
+  private final Map<PDPage, Map<Integer, String>> markedText;
   private final Map<String, Object> roleMap;
   private final List<Block> blocks = new ArrayList<>();
 
-  private TaggedBlocks(PDDocument doc, PDStructureTreeRoot root) throws IOException {
+  private TaggedBlocks(PDStructureTreeRoot root, Map<PDPage, Map<Integer, String>> markedText) {
     this.roleMap = root.getRoleMap();
-    for (PDPage page : doc.getPages()) {
-      PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
-      extractor.processPage(page);
-      Map<Integer, String> byId = new HashMap<>();
-      for (PDMarkedContent content : extractor.getMarkedContents()) {
-        collect(content, byId);
-      }
-      markedText.put(page, byId);
-    }
+    this.markedText = markedText;
     walk(root.getKids(), null);
   }
 
-  /** The blocks of {@code doc} in structure-tree order; empty for an untagged PDF. */
-  public static List<Block> of(PDDocument doc) throws IOException {
-    PDStructureTreeRoot root = doc.getDocumentCatalog().getStructureTreeRoot();
-    return root == null ? List.of() : List.copyOf(new TaggedBlocks(doc, root).blocks);
-  }
-
   /**
-   * Records the text of {@code content} under its MCID and returns it. A span with /ActualText (a
-   * shaped run drawn by glyph id) stands for its ActualText, not for the glyphs' own Unicode, which
-   * for conjuncts and reordered vowel signs is not the text (ISO 32000-1, 14.9.4).
+   * The blocks of {@code doc} in structure-tree order, their text taken from {@code extracted}'s
+   * marked content (a span with /ActualText, a shaped run drawn by glyph id, stands for its
+   * ActualText, not for the glyphs' own Unicode, which for conjuncts and reordered vowel signs is
+   * not the text: ISO 32000-1, 14.9.4); empty for an untagged PDF.
    */
-  private static String collect(PDMarkedContent content, Map<Integer, String> byId) {
-    StringBuilder text = new StringBuilder();
-    for (Object o : content.getContents()) {
-      if (o instanceof TextPosition t) {
-        text.append(t.getUnicode());
-      } else if (o instanceof PDMarkedContent inner) {
-        String innerText = collect(inner, byId);
-        // An artifact is no content; an inner MCID is recorded on its own.
-        if (inner.getMCID() < 0 && !"Artifact".equals(inner.getTag())) {
-          text.append(innerText);
-        }
-      }
-    }
-    String result = content.getActualText() != null ? content.getActualText() : text.toString();
-    if (content.getMCID() >= 0) {
-      byId.merge(content.getMCID(), result, String::concat);
-    }
-    return result;
+  public static List<Block> of(PDDocument doc, ContentTextStripper.Extraction extracted) {
+    PDStructureTreeRoot root = doc.getDocumentCatalog().getStructureTreeRoot();
+    return root == null
+        ? List.of()
+        : List.copyOf(new TaggedBlocks(root, extracted.markedText()).blocks);
   }
 
   /** Walks a list of kids; returns whether a block was found among them or below. */
