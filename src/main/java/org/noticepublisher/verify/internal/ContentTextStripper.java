@@ -83,13 +83,15 @@ public final class ContentTextStripper extends PDFTextStripper {
   public static Extraction extract(PDDocument doc) throws IOException {
     ContentTextStripper stripper = new ContentTextStripper(false, isRightToLeft(doc));
     String text = stripper.getText(doc);
+    Map<PDPage, Map<Integer, String>> marked = new HashMap<>();
+    stripper.markedText.forEach((page, byId) -> marked.put(page, Map.copyOf(byId)));
     return new Extraction(
         text,
         stripper.drawn.toString(),
         stripper.drawnAsCharacters.toString(),
         List.copyOf(stripper.glyphs),
         List.copyOf(stripper.pages),
-        Map.copyOf(stripper.markedText));
+        Map.copyOf(marked));
   }
 
   /**
