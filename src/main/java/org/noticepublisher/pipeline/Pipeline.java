@@ -248,7 +248,9 @@ public final class Pipeline {
                   .at(layout.htmlFile(id), 0)
                   .withFix(
                       "flatten the templates: fragments that include fragments, or elements"
-                          + " hundreds of levels deep (the shipped notices nest 7 deep)")),
+                          + " hundreds of levels deep (the shipped notices nest 7 deep); if"
+                          + " nothing nests deeply, this is a bug in Notice Publisher: report it"
+                          + " with the notice's name")),
           t0,
           now,
           now);
