@@ -283,7 +283,7 @@ class NoticeServerTest {
             "/translate/pl/check", "pl.properties", text.getBytes(StandardCharsets.UTF_8));
     assertEquals(422, check.statusCode(), text(check));
     assertTrue(text(check).contains("locales/pl.properties:" + line), text(check));
-    assertTrue(text(check).contains("nest 10,000 deep"), text(check));
+    assertTrue(text(check).contains("it has 10,000 { braces"), text(check));
     assertEquals(original, polish(), "a check writes nothing");
   }
 
