@@ -48,10 +48,18 @@ public final class TemplateLint {
           checkFonts(file, text, fontFamilies, findings);
           findings.addAll(References.inTemplate(file.toString(), text, name.endsWith(".html")));
           if (name.endsWith(".html")) {
-            // Thymeleaf closes any element written <x …/> where it stands (<th:block …/> above
-            // all); HTML parsing would leave it open around the rest of the file, ever deeper.
+            // Thymeleaf removes a <th:block …/> where it stands; HTML parsing would leave it open
+            // around the rest of the file, ever deeper. Other elements written <x/> stay open, in
+            // the assembled notice as here.
             Parser parser = Parser.htmlParser().setTrackPosition(true);
-            parser.tagSet().onNewTag(tag -> tag.set(Tag.SelfClose));
+            parser
+                .tagSet()
+                .onNewTag(
+                    tag -> {
+                      if (tag.name().startsWith("th:")) {
+                        tag.set(Tag.SelfClose);
+                      }
+                    });
             Document doc = parser.parseInput(text, file.toUri().toString());
             checkImages(file, doc, findings);
             checkNesting(file, doc, findings);

@@ -227,40 +227,10 @@ public final class Pipeline {
    * notice's PDF or HTML twin by the path it has (or would have had) in the output folder.
    */
   public Publication produce(NoticeId id, Layout layout) {
-    long t0 = System.nanoTime();
-    try {
-      return stages(id, layout, t0);
-    } catch (StackOverflowError e) {
-      // Thymeleaf, openhtmltopdf, PDFBox and veraPDF walk a notice by recursion. Elements nested
-      // too deeply within one template are a lint error (TemplateLint); this catches the rest:
-      // fragments that include fragments, or a recursion this project does not know of. The
-      // stack is unwound by now, and the notice is refused like any other that fails.
-      long now = System.nanoTime();
-      return failed(
-          id,
-          layout,
-          null,
-          List.of(
-              Finding.error(
-                      "nesting",
-                      "the notice nests too deeply to be assembled, laid out or checked: the"
-                          + " program ran out of stack in it")
-                  .at(layout.htmlFile(id), 0)
-                  .withFix(
-                      "flatten the templates: fragments that include fragments, or elements"
-                          + " hundreds of levels deep (the shipped notices nest 7 deep); if"
-                          + " nothing nests deeply, this is a bug in Notice Publisher: report it"
-                          + " with the notice's name")),
-          t0,
-          now,
-          now);
-    }
-  }
-
-  private Publication stages(NoticeId id, Layout layout, long t0) {
     String pdfFile = layout.pdfFile(id);
     String htmlFile = layout.htmlFile(id);
     Optional<ReadingLevel.Figures> reading = Optional.empty();
+    long t0 = System.nanoTime();
     Notice notice;
     List<Finding> findings = new ArrayList<>();
     List<Finding> lint = lintErrors(id.locale());

@@ -35,12 +35,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 import org.jspecify.annotations.Nullable;
 import org.noticepublisher.Finding;
 import org.noticepublisher.FindingsException;
 import org.noticepublisher.Sha256;
 import org.noticepublisher.assemble.Layout;
 import org.noticepublisher.assemble.Notice;
+import org.noticepublisher.assemble.TemplateLint;
 import org.noticepublisher.render.internal.ArabicScriptShaper;
 import org.noticepublisher.render.internal.GlyphCoverage;
 import org.noticepublisher.render.internal.JdkShaper;
@@ -66,6 +68,13 @@ public final class PdfRenderer {
   private byte @Nullable [] fontsHash;
   private final FSCacheEx<String, FSCacheValue> fontMetrics = new FSDefaultCacheStore();
   private final GlyphCoverage coverage;
+
+  /**
+   * How deep an assembled notice's elements may nest. openhtmltopdf lays boxes out by recursion: on
+   * a 1 MB stack it laid out 300 levels and ran out at 1,000, a StackOverflowError instead of a
+   * finding. Each template may nest {@link TemplateLint#MAX_NESTING}; fragments add up.
+   */
+  public static final int MAX_DEPTH = 200;
 
   /** JDK shapers of the complex-script fonts, by PostScript name. */
   private final Map<String, JdkShaper> shapers;
@@ -163,6 +172,19 @@ public final class PdfRenderer {
     return uncovered(Jsoup.parse(Objects.requireNonNull(notice, "notice").html()));
   }
 
+  /** The deepest element's depth ({@code <html>} is 1), counted without recursing. */
+  private static int depth(Document html) {
+    int[] deepest = {0};
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof Element && depth > deepest[0]) {
+            deepest[0] = depth;
+          }
+        },
+        html);
+    return deepest[0];
+  }
+
   private List<Integer> uncovered(Document html) {
     return coverage.uncovered(html.title() + " " + html.body().text());
   }
@@ -189,6 +211,21 @@ public final class PdfRenderer {
     Objects.requireNonNull(published, "published");
     Objects.requireNonNull(standard, "standard");
     Document html = Jsoup.parse(notice.html());
+    int depth = depth(html);
+    if (depth > MAX_DEPTH) {
+      throw new FindingsException(
+          Finding.error(
+                  "nesting",
+                  String.format(
+                      Locale.ROOT,
+                      "elements nest %,d deep once the templates are put together, more than the"
+                          + " %d the renderer can lay out",
+                      depth,
+                      MAX_DEPTH))
+              .withFix(
+                  "flatten the templates: each fragment adds its depth to the one that includes"
+                      + " it (the shipped notices nest 7 deep)"));
+    }
     if (standard == Layout.Standard.UA2) {
       List<Finding> links = internalLinks(notice, html);
       if (!links.isEmpty()) {

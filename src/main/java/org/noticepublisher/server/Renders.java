@@ -69,8 +69,8 @@ final class Renders implements AutoCloseable {
 
   /**
    * Runs on the render thread before each render; nothing, unless the service's own tests make it
-   * throw as a bug would, to see such a failure logged, answered with a 500 and not cached. (Bad
-   * content cannot do that: the pipeline reports it in the verdict.)
+   * throw as a bug would, to see such a failure logged, answered with a 500 and not cached. (No
+   * known content makes a render throw: the pipeline refuses it with findings first.)
    */
   private volatile Runnable beforeEachRender = () -> {};
 

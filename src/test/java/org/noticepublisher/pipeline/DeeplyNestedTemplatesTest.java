@@ -13,12 +13,13 @@ import org.noticepublisher.Cli;
 import org.noticepublisher.Finding;
 import org.noticepublisher.Fixtures;
 import org.noticepublisher.assemble.TemplateLint;
+import org.noticepublisher.render.PdfRenderer;
 
 /**
  * Templates whose elements nest thousands deep. openhtmltopdf lays boxes out by recursion, so such
  * a notice ended the render command with a StackOverflowError and a 117 kB stack trace. Now one
  * template too deep is a lint error at its line, and a notice made too deep by its fragments is
- * refused with a finding; the run goes on and says so.
+ * refused with a finding before it is laid out; the run goes on and says so.
  */
 class DeeplyNestedTemplatesTest {
   private static final String RETENTION = "templates/sections/retention.html";
@@ -45,6 +46,22 @@ class DeeplyNestedTemplatesTest {
         errors.toString());
   }
 
+  /** HTML leaves a {@code <div/>} open, and so does the assembled notice: each one nests. */
+  @Test
+  void selfClosedElementsCountAsOpenOnesButThymeleafBlocksDoNot(@TempDir Path dir) {
+    Path project = Fixtures.copyOfProject(dir.resolve("project"));
+    Fixtures.edit(
+        project.resolve(RETENTION),
+        "*/-->",
+        "*/-->\n" + "<th:block th:if=\"${true}\"/>\n".repeat(150) + "<div/>\n".repeat(150));
+    List<Finding> errors = RefusedBeforePublishingTest.errors(project, "standard/en-GB");
+    assertEquals(1, errors.size(), errors.toString());
+    // Lines 2 to 151 are the blocks; the 99th div, on line 250, is the 101st level.
+    assertTrue(
+        errors.get(0).toString().contains("retention.html:250: error [nesting] elements nest"),
+        errors.toString());
+  }
+
   @Test
   void aTemplateNestedUpToTheLimitIsPublished(@TempDir Path dir) {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
@@ -62,7 +79,8 @@ class DeeplyNestedTemplatesTest {
 
   /**
    * Fragments under the limit each, including one another: 60 levels of 90 elements. Thymeleaf's
-   * own limit on inclusion (100) does not stop it, and neither does the per-template lint.
+   * own limit on inclusion (100) does not stop it, and neither does the per-template lint; the
+   * renderer measures the assembled notice before laying it out.
    */
   @Test
   void aNoticeNestedTooDeeplyByItsFragmentsIsRefusedAndTheRunGoesOn(@TempDir Path dir)
@@ -96,9 +114,10 @@ class DeeplyNestedTemplatesTest {
             "en-GB,pl");
     assertEquals(1, r.code(), r.printed());
     assertTrue(
-        r.printed()
-            .contains(
-                "standard/en-GB/standard.en-GB.html: error [nesting] the notice nests too deeply"),
+        r.printed().contains("standard/en-GB/standard.en-GB.pdf: error [nesting] elements nest"),
+        r.printed());
+    assertTrue(
+        r.printed().contains("more than the " + PdfRenderer.MAX_DEPTH + " the renderer"),
         r.printed());
     assertFalse(r.printed().contains("StackOverflowError"), r.printed());
     assertFalse(r.printed().contains("\tat "), "no stack trace: " + r.printed());

@@ -685,8 +685,8 @@ class NoticeServerTest {
   }
 
   /**
-   * Every render on {@code service} throws, as a bug in the pipeline would. (Content cannot make it
-   * throw: even a notice nested too deeply for the renderer's stack is refused with a finding.)
+   * Every render on {@code service} throws, as a bug in the pipeline would. (The content that used
+   * to, a notice nested too deeply for the renderer's stack, is now refused with a finding.)
    */
   static void makeRendersThrow(Service service) {
     service
