@@ -254,16 +254,21 @@ public final class ShapingTextRenderer extends PdfBoxTextRenderer {
         font,
         f ->
             f.getFontDescriptions().stream()
-                .anyMatch(
-                    d ->
-                        shapedFamilies.contains(d.getFamily())
-                            && d.getFont() != null
-                            && shaper(d.getFont()) != null));
+                .anyMatch(d -> isShaped(d) && d.getFont() != null && shaper(d.getFont()) != null));
+  }
+
+  /**
+   * Whether {@code d} is of a family shaped here. openhtmltopdf's built-in PDF fonts have no family
+   * (none is used under PDF/A, but an immutable set's {@code contains(null)} would throw).
+   */
+  private boolean isShaped(FontDescription d) {
+    String family = d.getFamily();
+    return family != null && shapedFamilies.contains(family);
   }
 
   private @Nullable FontDescription fontFor(PdfBoxFSFont font, int cp) {
     for (FontDescription d : font.getFontDescriptions()) {
-      if (!shapedFamilies.contains(d.getFamily())) {
+      if (!isShaped(d)) {
         continue;
       }
       PDFont f = d.getFont();
