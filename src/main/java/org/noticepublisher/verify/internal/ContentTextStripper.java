@@ -100,8 +100,10 @@ public final class ContentTextStripper extends PDFTextStripper {
    * page's visible area (for checks on where text is drawn) and, per page, the text of each
    * marked-content sequence by MCID ({@link TaggedBlocks}). A sequence's text is its /ActualText if
    * it has one, else the glyphs drawn in it and the text of the sequences inside it that have
-   * neither an MCID of their own nor the Artifact tag: what PDFBox's {@code
-   * PDFMarkedContentExtractor} gives, from this same pass over the pages.
+   * neither an MCID of their own nor the Artifact tag. That is what PDFBox's {@code
+   * PDFMarkedContentExtractor} gives, from this same pass over the pages, but for one thing: a
+   * glyph drawn again over the same glyph is kept, as a screen reader reads it, where PDFBox drops
+   * the second (the notices draw none; {@code MarkedTextTest}).
    */
   public record Extraction(
       String text,
