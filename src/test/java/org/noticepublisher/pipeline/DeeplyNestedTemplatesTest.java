@@ -3,12 +3,17 @@ package org.noticepublisher.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.noticepublisher.Cli;
 import org.noticepublisher.Finding;
 import org.noticepublisher.Fixtures;
@@ -24,42 +29,36 @@ import org.noticepublisher.render.PdfRenderer;
 class DeeplyNestedTemplatesTest {
   private static final String RETENTION = "templates/sections/retention.html";
 
-  @Test
-  void aTemplateNestedPastTheLimitIsALintErrorAtItsLine(@TempDir Path dir) {
-    Path project = Fixtures.copyOfProject(dir.resolve("project"));
-    // Line 1 is a comment; the divs take lines 2 to 151. The document's html and body are the
-    // first two levels, so the 99th div (line 100) is the 101st.
-    Fixtures.edit(
-        project.resolve(RETENTION),
-        "*/-->",
-        "*/-->\n" + "<div>\n".repeat(150) + "</div>".repeat(150));
-    List<Finding> errors = RefusedBeforePublishingTest.errors(project, "standard/en-GB");
-    assertEquals(1, errors.size(), errors.toString());
-    assertTrue(
-        errors
-            .get(0)
-            .toString()
-            .contains(
-                "retention.html:100: error [nesting] elements nest 152 deep, more than the "
-                    + TemplateLint.MAX_NESTING
-                    + " allowed"),
-        errors.toString());
+  /**
+   * Line 1 of the template is a comment; what is inserted starts on line 2. The document's html and
+   * body are the first two levels, so the 99th nested element is the 101st level.
+   */
+  static Stream<Arguments> tooDeep() {
+    return Stream.of(
+        arguments(
+            "150 nested divs",
+            "<div>\n".repeat(150) + "</div>".repeat(150),
+            "retention.html:100: error [nesting] elements nest 152 deep, more than the "
+                + TemplateLint.MAX_NESTING
+                + " allowed"),
+        // HTML leaves a <div/> open, and so does the assembled notice; Thymeleaf removes a
+        // <th:block/> where it stands. The blocks take lines 2 to 151; the template's section
+        // then sits inside the last div.
+        arguments(
+            "150 self-closed divs after 150 self-closed blocks",
+            "<th:block th:if=\"${true}\"/>\n".repeat(150) + "<div/>\n".repeat(150),
+            "retention.html:250: error [nesting] elements nest 153 deep"));
   }
 
-  /** HTML leaves a {@code <div/>} open, and so does the assembled notice: each one nests. */
-  @Test
-  void selfClosedElementsCountAsOpenOnesButThymeleafBlocksDoNot(@TempDir Path dir) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tooDeep")
+  void aTemplateNestedPastTheLimitIsALintErrorAtItsLine(
+      String name, String inserted, String finding, @TempDir Path dir) {
     Path project = Fixtures.copyOfProject(dir.resolve("project"));
-    Fixtures.edit(
-        project.resolve(RETENTION),
-        "*/-->",
-        "*/-->\n" + "<th:block th:if=\"${true}\"/>\n".repeat(150) + "<div/>\n".repeat(150));
+    Fixtures.edit(project.resolve(RETENTION), "*/-->", "*/-->\n" + inserted);
     List<Finding> errors = RefusedBeforePublishingTest.errors(project, "standard/en-GB");
     assertEquals(1, errors.size(), errors.toString());
-    // Lines 2 to 151 are the blocks; the 99th div, on line 250, is the 101st level.
-    assertTrue(
-        errors.get(0).toString().contains("retention.html:250: error [nesting] elements nest"),
-        errors.toString());
+    assertTrue(errors.get(0).toString().contains(finding), errors.toString());
   }
 
   @Test
