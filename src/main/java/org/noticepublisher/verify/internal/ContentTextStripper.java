@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -33,7 +32,6 @@ public final class ContentTextStripper extends PDFTextStripper {
   private static final COSName REVERSED_CHARS = COSName.getPDFName("ReversedChars");
   private final boolean includeArtifacts;
   private final boolean rightToLeft;
-  private final Deque<Boolean> artifact = new ArrayDeque<>();
   private final StringBuilder line = new StringBuilder();
   private final StringBuilder drawn = new StringBuilder();
   private final StringBuilder drawnAsCharacters = new StringBuilder();
@@ -59,11 +57,16 @@ public final class ContentTextStripper extends PDFTextStripper {
   private Map<Integer, String> pageMarkedText = new HashMap<>();
 
   /**
-   * A marked-content sequence being read: its MCID (-1 for none), whether it is an artifact, its
-   * /ActualText and the text of the glyphs drawn in it so far.
+   * A marked-content sequence being read: its MCID (-1 for none), whether it is tagged an artifact,
+   * whether it is inside one (itself or a sequence around it), its /ActualText and the text of the
+   * glyphs drawn in it so far.
    */
   private record Sequence(
-      int mcid, boolean artifact, @Nullable String actualText, StringBuilder text) {}
+      int mcid,
+      boolean artifact,
+      boolean hidden,
+      @Nullable String actualText,
+      StringBuilder text) {}
 
   private ContentTextStripper(boolean includeArtifacts, boolean rightToLeft) {
     this.includeArtifacts = includeArtifacts;
@@ -132,40 +135,33 @@ public final class ContentTextStripper extends PDFTextStripper {
 
   @Override
   public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+    boolean isArtifact = COSName.ARTIFACT.equals(tag);
+    String text = properties == null ? null : properties.getString(COSName.ACTUAL_TEXT);
     sequences.push(
         new Sequence(
             properties == null ? -1 : properties.getInt(COSName.MCID, -1),
-            COSName.ARTIFACT.equals(tag),
-            properties == null ? null : properties.getString(COSName.ACTUAL_TEXT),
+            isArtifact,
+            isArtifact || hidden(),
+            text,
             new StringBuilder()));
-    boolean inside = !artifact.isEmpty() && artifact.peek();
-    artifact.push(inside || COSName.ARTIFACT.equals(tag));
-    COSString text =
-        properties != null
-                && properties.getDictionaryObject(COSName.ACTUAL_TEXT) instanceof COSString s
-            ? s
-            : null;
     if (actualText == null && text != null) {
-      actualText = text.getString();
-      actualTextDepth = artifact.size();
+      actualText = text;
+      actualTextDepth = sequences.size();
     } else if (actualText == null && REVERSED_CHARS.equals(tag)) {
       // A right-to-left word drawn left to right, a span per letter: one word, read as a whole.
       actualText = "";
-      actualTextDepth = artifact.size();
+      actualTextDepth = sequences.size();
       reversedSpans = new ArrayList<>();
     } else if (reversedSpans != null && text != null) {
-      reversedSpans.add(text.getString());
+      reversedSpans.add(text);
     }
     super.beginMarkedContentSequence(tag, properties);
   }
 
   @Override
   public void endMarkedContentSequence() {
+    boolean spanEnds = actualText != null && sequences.size() == actualTextDepth;
     closeSequence();
-    boolean spanEnds = actualText != null && artifact.size() == actualTextDepth;
-    if (!artifact.isEmpty()) {
-      artifact.pop();
-    }
     // PDFBox's own ActualText handling (text on the first glyph drawn, the others emptied) ends
     // here, before the span's glyphs are handed on as one.
     super.endMarkedContentSequence();
@@ -248,7 +244,7 @@ public final class ContentTextStripper extends PDFTextStripper {
               left + text.getWidthDirAdj(),
               baseline - text.getHeightDir(),
               baseline,
-              !artifact.isEmpty() && artifact.peek()));
+              hidden()));
     }
     if (actualText == null) {
       drawnAsCharacters.append(text.getUnicode());
@@ -261,9 +257,15 @@ public final class ContentTextStripper extends PDFTextStripper {
   }
 
   private void keep(TextPosition text) {
-    if (includeArtifacts || artifact.isEmpty() || !artifact.peek()) {
+    if (includeArtifacts || !hidden()) {
       super.processTextPosition(text);
     }
+  }
+
+  /** Whether glyphs drawn now are inside an artifact. */
+  private boolean hidden() {
+    Sequence open = sequences.peek();
+    return open != null && open.hidden();
   }
 
   /**
